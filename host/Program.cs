@@ -1,11 +1,88 @@
-// The virtual device entry point (host-only). Filled in by the CLI module.
+// The virtual device: runs the same firmware as the boards, with simulated hardware, on the
+// desktop. `dotnet run --project host -- [--config FILE]`. Commands on standard input, one per
+// line; events on standard output (`event NAME key=value ...`); human logs on standard error.
+// Exit codes: 0 after quit, 2 for a bad command line or configuration, 3 when the network
+// cannot be set up. Host-only.
+using System;
+using System.IO;
+using System.Text;
+using System.Threading;
+using Endpoint.App;
+using Endpoint.Config;
+using Endpoint.Runtime;
+
 namespace Endpoint.Host
 {
     public static class Program
     {
         public static int Main(string[] args)
         {
+            Console.OutputEncoding = new UTF8Encoding(false);
+            string configPath = null;
+            for (int i = 0; i < args.Length; i++)
+            {
+                if (args[i] == "--config" && i + 1 < args.Length) configPath = args[++i];
+                else if (args[i] == "--help" || args[i] == "-h") { Console.Error.WriteLine(Usage); return 0; }
+                else { Console.Error.WriteLine("error: unknown argument '" + args[i] + "'\n" + Usage); return 2; }
+            }
+
+            string error;
+            EndpointConfig config = LoadConfig(configPath, out error);
+            if (config == null) { Console.Error.WriteLine("error: " + error); return 2; }
+            if (config.Board != "virtual-deskphone" && config.Board != "virtual-intercom")
+            {
+                Console.Error.WriteLine("error: " + (configPath ?? "default config") + ": field 'board': expected \"virtual-deskphone\" or \"virtual-intercom\" on the virtual device, got \"" + config.Board + "\"");
+                return 2;
+            }
+
+            var sink = new ConsoleEventSink();
+            var commands = new CommandQueue();
+            var runtime = new EndpointRuntime(config, sink, commands);
+            error = runtime.Bind();
+            if (error != null) { Console.Error.WriteLine("error: " + error); return 3; }
+
+            var reader = new Thread(() => ReadInput(commands)) { IsBackground = true, Name = "stdin" };
+            reader.Start();
+            var app = new EndpointApp(config, sink, runtime.LocalSip.ToString());
+            runtime.Run(app);
             return 0;
+        }
+
+        private const string Usage = "usage: dotnet run --project host -- [--config FILE]\n  commands on stdin: dial TARGET | answer | hangup | hold | resume | dtmf DIGITS | key K | hook off|on | button | message TARGET TEXT | status | quit";
+
+        private static EndpointConfig LoadConfig(string path, out string error)
+        {
+            byte[] data;
+            string source;
+            if (path == null)
+            {
+                data = Encoding.UTF8.GetBytes(DefaultConfig.Json);
+                source = "default config";
+            }
+            else
+            {
+                source = path;
+                try { data = File.ReadAllBytes(path); }
+                catch (FileNotFoundException) { error = path + ": file not found"; return null; }
+                catch (DirectoryNotFoundException) { error = path + ": file not found (no such directory)"; return null; }
+                catch (IOException e) { error = path + ": cannot read (" + e.Message + ")"; return null; }
+                catch (UnauthorizedAccessException) { error = path + ": permission denied"; return null; }
+            }
+            return ConfigLoader.Load(data, 0, data.Length, source, out error);
+        }
+
+        private static void ReadInput(CommandQueue commands)
+        {
+            try
+            {
+                string line;
+                while ((line = Console.In.ReadLine()) != null)
+                {
+                    if (!commands.Enqueue(line)) Console.Error.WriteLine("warning: command queue full, dropped: " + line);
+                }
+            }
+            catch (IOException) { }
+            commands.Close();
         }
     }
 }
