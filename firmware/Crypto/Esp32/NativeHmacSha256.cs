@@ -32,7 +32,7 @@ namespace Endpoint.Crypto.Esp32
         /// <summary>Writes the 32-byte MAC of data[offset, offset+count) to output[outputOffset, +32).</summary>
         public void Compute(byte[] data, int offset, int count, byte[] output, int outputOffset)
         {
-            if (_key == null) throw new ObjectDisposedException();
+            if (_key == null) throw new ObjectDisposedException("NativeHmacSha256");
             if (data == null) throw new ArgumentNullException("data");
             if (offset < 0 || count < 0 || offset > data.Length - count) throw new ArgumentOutOfRangeException("offset");
             if (output == null) throw new ArgumentNullException("output");
