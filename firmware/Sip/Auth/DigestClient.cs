@@ -8,7 +8,7 @@
 // Depends on Endpoint.Crypto (MD5, SHA-256, hex, random source) and DigestChallenge.
 using System.Text;
 using Endpoint.Crypto;
-using Hex = Endpoint.Encoding.Hex;
+using Hex = Endpoint.TextEncoding.Hex;
 
 namespace Endpoint.Sip.Auth
 {

@@ -3,7 +3,7 @@
 // paths allocate no managed bytes on the calling thread.
 using System;
 using Endpoint.Crypto;
-using Endpoint.Encoding;
+using Endpoint.TextEncoding;
 using Endpoint.Host.Crypto;
 using Xunit;
 

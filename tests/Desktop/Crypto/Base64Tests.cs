@@ -2,7 +2,7 @@
 // round trips through both Decode overloads, every malformed-input category rejected with its
 // own code and position, and the destination-too-small path writing nothing.
 using System;
-using Endpoint.Encoding;
+using Endpoint.TextEncoding;
 using Xunit;
 using static Endpoint.Tests.Crypto.CryptoTestUtil;
 

@@ -1,7 +1,7 @@
 // Hex (RFC 4648 §8, lowercase out, either case in): agreement with Convert, round trips,
 // rejection of odd lengths, non-hex characters (with position) and short destinations.
 using System;
-using Endpoint.Encoding;
+using Endpoint.TextEncoding;
 using Xunit;
 using static Endpoint.Tests.Crypto.CryptoTestUtil;
 

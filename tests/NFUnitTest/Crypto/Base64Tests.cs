@@ -1,5 +1,5 @@
 // Base64 on the device: the RFC 4648 §10 vectors both ways, and one input per error class.
-using Endpoint.Encoding;
+using Endpoint.TextEncoding;
 using nanoFramework.TestFramework;
 
 namespace Endpoint.NFUnitTest.Crypto

@@ -2,7 +2,7 @@
 // SHA-256 (empty, "abc", 448-bit and 896-bit messages), one-shot and streamed across a block edge.
 // The one-million-'a' vectors run in the desktop suite only (too slow for an interpreter).
 using Endpoint.Crypto;
-using Endpoint.Encoding;
+using Endpoint.TextEncoding;
 using nanoFramework.TestFramework;
 
 namespace Endpoint.NFUnitTest.Crypto

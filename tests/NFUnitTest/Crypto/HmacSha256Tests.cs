@@ -1,7 +1,7 @@
 // ManagedHmacSha256 on the device: RFC 4231 test cases 1 and 2, an input at an offset, and a
 // key longer than the block (RFC 4231 case 6) to cover the hash-the-key-first path.
 using Endpoint.Crypto;
-using Endpoint.Encoding;
+using Endpoint.TextEncoding;
 using nanoFramework.TestFramework;
 
 namespace Endpoint.NFUnitTest.Crypto

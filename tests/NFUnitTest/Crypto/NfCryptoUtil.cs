@@ -1,7 +1,7 @@
 // Helpers for the device-portable crypto tests: ASCII bytes without System.Text, and a digest
-// as lowercase hex through Endpoint.Encoding.Hex. Device code: nanoFramework stable APIs only.
+// as lowercase hex through Endpoint.TextEncoding.Hex. Device code: nanoFramework stable APIs only.
 using Endpoint.Crypto;
-using Endpoint.Encoding;
+using Endpoint.TextEncoding;
 
 namespace Endpoint.NFUnitTest.Crypto
 {

@@ -1,8 +1,8 @@
 // Status codes shared by the Base64 and Hex codecs: a non-negative result is a byte count, a
 // negative one names what was wrong with the input or the destination.
-// Depends on nothing. Note: the namespace Endpoint.Encoding hides the type System.Text.Encoding
+// Depends on nothing. Note: the namespace Endpoint.TextEncoding hides the type System.Text.Encoding
 // from code inside namespace Endpoint.*; write System.Text.Encoding in full there.
-namespace Endpoint.Encoding
+namespace Endpoint.TextEncoding
 {
     /// <summary>Negative result codes of Base64 and Hex, with a name table for messages.</summary>
     public static class CodecStatus

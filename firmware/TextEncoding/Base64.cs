@@ -6,7 +6,7 @@
 // No allocation except in EncodeToString (cold paths: config, logs).
 using System;
 
-namespace Endpoint.Encoding
+namespace Endpoint.TextEncoding
 {
     /// <summary>RFC 4648 Base64 (standard alphabet, padded) over byte buffers.</summary>
     public static class Base64

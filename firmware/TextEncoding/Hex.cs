@@ -4,7 +4,7 @@
 // No allocation except in ToHexString (cold paths: logs, config, keys shown to a user).
 using System;
 
-namespace Endpoint.Encoding
+namespace Endpoint.TextEncoding
 {
     /// <summary>Lowercase hexadecimal encoding and case-insensitive parsing over byte buffers.</summary>
     public static class Hex
