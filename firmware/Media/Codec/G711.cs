@@ -26,7 +26,6 @@ namespace Endpoint.Media.Codec
 
         private static byte[] _ulawTable;
         private static byte[] _alawTable;
-        private static readonly object _tableLock = new object();
 
         /// <summary>Bytes held by the G.711 tables currently built (decode, segment and any direct encode tables).</summary>
         public static int TableBytes
@@ -72,36 +71,33 @@ namespace Endpoint.Media.Codec
         /// <summary>Decodes one A-law code to a 16-bit sample.</summary>
         public static short ALawToLinear(int code) { return _alawDecode[code & 0xFF]; }
 
-        /// <summary>Builds the 16 KB direct mu-law encode table once (idempotent, thread-safe).</summary>
+        /// <summary>
+        /// Builds the 16 KB direct mu-law encode table once (idempotent). Not synchronized: two threads
+        /// racing here would build identical tables and keep one of them, which is harmless.
+        /// </summary>
         public static void BuildULawTable()
         {
-            lock (_tableLock)
+            if (_ulawTable != null) return;
+            byte[] t = new byte[16384];
+            for (int i = 0; i < 16384; i++)
             {
-                if (_ulawTable != null) return;
-                byte[] t = new byte[16384];
-                for (int i = 0; i < 16384; i++)
-                {
-                    int s = (i << 18) >> 16; // the 14-bit index sign-extended, back in 16-bit units
-                    t[i] = LinearToULaw(s);
-                }
-                _ulawTable = t;
+                int s = (i << 18) >> 16; // the 14-bit index sign-extended, back in 16-bit units
+                t[i] = LinearToULaw(s);
             }
+            _ulawTable = t;
         }
 
-        /// <summary>Builds the 4 KB direct A-law encode table once (idempotent, thread-safe).</summary>
+        /// <summary>Builds the 4 KB direct A-law encode table once (idempotent; see BuildULawTable on races).</summary>
         public static void BuildALawTable()
         {
-            lock (_tableLock)
+            if (_alawTable != null) return;
+            byte[] t = new byte[4096];
+            for (int i = 0; i < 4096; i++)
             {
-                if (_alawTable != null) return;
-                byte[] t = new byte[4096];
-                for (int i = 0; i < 4096; i++)
-                {
-                    int s = (i << 20) >> 16; // the 12-bit index sign-extended, back in 16-bit units
-                    t[i] = LinearToALaw(s);
-                }
-                _alawTable = t;
+                int s = (i << 20) >> 16; // the 12-bit index sign-extended, back in 16-bit units
+                t[i] = LinearToALaw(s);
             }
+            _alawTable = t;
         }
 
         /// <summary>Encodes pcm[off, off+count) to mu-law codes at dst[dstOff..]. Uses the direct table when built.</summary>
