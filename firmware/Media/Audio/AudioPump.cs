@@ -152,6 +152,7 @@ namespace Endpoint.Media.Audio
             IFrameProcessor cp = CaptureProcessor;
             if (cp != null) cp.Process(_capture, 0, FrameSamples, nowMs);
             if (_framesInPacket == 0) _packetTs = sender.MediaTimestamp;
+            sender.NoteMediaTime(sender.MediaTimestamp, nowMs);
             _codec.Encode(_capture, 0, FrameSamples, _payload, _framesInPacket * _frameBytes);
             sender.AdvanceMedia(FrameSamples);
             _framesInPacket++;

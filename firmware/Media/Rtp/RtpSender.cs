@@ -15,6 +15,7 @@ namespace Endpoint.Media.Rtp
         private uint _lastTs;
         private long _lastTsMs;
         private bool _sentAny;
+        private bool _haveMapping;
         private bool _talkSpurtPending;
 
         /// <summary>A sender whose SSRC, first sequence number and first timestamp come from <paramref name="random"/>.</summary>
@@ -53,6 +54,7 @@ namespace Endpoint.Media.Rtp
             _mediaTs = _random.NextUInt32();
             _lastTs = _mediaTs;
             _lastTsMs = 0;
+            _haveMapping = false;
             _sentAny = false;
             _talkSpurtPending = true;
             PacketCount = 0;
@@ -87,15 +89,27 @@ namespace Endpoint.Media.Rtp
             PacketCount++;
             OctetCount += (uint)payloadLength;
             _sentAny = true;
-            _lastTs = timestamp;
-            _lastTsMs = nowMs;
+            if (!_haveMapping) NoteMediaTime(timestamp, nowMs);
             return RtpHeader.FixedLength;
         }
 
-        /// <summary>The RTP timestamp matching <paramref name="nowMs"/>, extrapolated from the last packet sent (SR field, RFC 3550 6.4.1).</summary>
+        /// <summary>
+        /// Records that media sampled at RTP time <paramref name="timestamp"/> was captured at
+        /// <paramref name="nowMs"/>: the mapping used for the SR's RTP timestamp. The audio path calls
+        /// it per frame; otherwise the first packet written sets it (telephone-event timestamps,
+        /// which stay at the event start, never move it).
+        /// </summary>
+        public void NoteMediaTime(uint timestamp, long nowMs)
+        {
+            _lastTs = timestamp;
+            _lastTsMs = nowMs;
+            _haveMapping = true;
+        }
+
+        /// <summary>The RTP timestamp matching <paramref name="nowMs"/>, extrapolated from the media time mapping (SR field, RFC 3550 6.4.1).</summary>
         public uint TimestampAt(long nowMs)
         {
-            if (!_sentAny) return _mediaTs;
+            if (!_haveMapping) return _mediaTs;
             return _lastTs + (uint)((nowMs - _lastTsMs) * _clockRate / 1000);
         }
     }

@@ -45,6 +45,8 @@ namespace Endpoint.Media.Rtp
         private uint _lastSrMiddle;
         private long _lastSrArrivalMs;
         private bool _haveSr;
+        private uint _packetsAtReport;
+        private int _quietReports = 2;
 
         /// <summary>
         /// A session with a random SSRC and the given CNAME (RFC 3550 6.5.1; 1..255 bytes, copied).
@@ -115,6 +117,8 @@ namespace Endpoint.Media.Rtp
             _lastRtpMs = nowMs;
             _timeoutReported = false;
             _haveSr = false;
+            _packetsAtReport = _sender.PacketCount;
+            _quietReports = 2;
             RemoteBye = false;
             RoundTripMs = -1;
             TargetChanges = 0;
@@ -269,7 +273,11 @@ namespace Endpoint.Media.Rtp
         private int BuildCompound(byte[] buf, int off, int capacity, long nowMs, long wallClockMs, bool bye, byte[] reason, int rOff, int rLen)
         {
             _writer.Begin(buf, off, capacity);
-            if (_sender.HasSent)
+            // RFC 3550 6.4: an SR only while we sent data since the report before the previous one.
+            if (_sender.PacketCount != _packetsAtReport) _quietReports = 0;
+            else if (_quietReports < 2) _quietReports++;
+            _packetsAtReport = _sender.PacketCount;
+            if (_sender.HasSent && _quietReports < 2)
                 _writer.SenderReport(_sender.Ssrc, NtpTime.FromUnixMs(wallClockMs), _sender.TimestampAt(nowMs), _sender.PacketCount, _sender.OctetCount);
             else
                 _writer.ReceiverReport(_sender.Ssrc);

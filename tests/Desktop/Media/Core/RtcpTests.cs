@@ -151,6 +151,31 @@ namespace Endpoint.Tests.Media.Core
         }
 
         [Fact]
+        public void SenderReportMapsRtpTimeAndTurnsIntoReceiverReportWhenSilent()
+        {
+            var ep = new MediaEndpoint(0x7F000001, 4000);
+            var s = new RtpSession(new TestRandom(21), 8000, Cname, 0, Cname.Length);
+            s.Start(0, ep, ep);
+            byte[] b = new byte[200];
+            var c = new RtcpCompound();
+            Assert.Equal(RtpStatus.Ok, c.Parse(b, 0, s.BuildReport(b, 0, 200, 500, 0)));
+            Assert.False(c.IsSenderReport);                         // nothing sent yet: RR
+            uint ts = s.Sender.MediaTimestamp;
+            s.Sender.WriteHeader(b, 0, 200, 0, true, ts, 160, 1000);
+            // a telephone-event packet with an old timestamp must not disturb the mapping
+            s.Sender.WriteHeader(b, 0, 200, 101, false, ts - 5000, 4, 1500);
+            Assert.Equal(RtpStatus.Ok, c.Parse(b, 0, s.BuildReport(b, 0, 200, 2000, 0)));
+            Assert.True(c.IsSenderReport);
+            Assert.Equal(ts + 8000, c.RtpTimestamp);                 // 1 s after the frame at ts
+            Assert.Equal(2u, c.PacketCount);
+            Assert.Equal(164u, c.OctetCount);
+            Assert.Equal(RtpStatus.Ok, c.Parse(b, 0, s.BuildReport(b, 0, 200, 7000, 0)));
+            Assert.True(c.IsSenderReport);                          // sent within the last two intervals
+            Assert.Equal(RtpStatus.Ok, c.Parse(b, 0, s.BuildReport(b, 0, 200, 12000, 0)));
+            Assert.False(c.IsSenderReport);                         // silent for two intervals: RR
+        }
+
+        [Fact]
         public void ReportIntervalIsRandomizedAroundFiveSeconds()
         {
             var rnd = new TestRandom(11);
