@@ -213,21 +213,20 @@ namespace Endpoint.Media.Jitter
             if (_playing)
             {
                 int rel = (int)(timestamp - _playTs);
-                if (rel > _maxJump || rel + dur < -_maxJump)
-                {
-                    _stats.Resets++;
-                    Restart();
-                    reset = true;
-                    _hasSeq = true;
-                    _highSeq = seq;
-                    _seen = 1UL;
-                }
+                if (rel > _maxJump || rel + dur < -_maxJump) RestartWith(seq, ref reset);
                 else if (rel + dur <= 0)
                 {
                     _stats.Late++;
                     Grow();
                     return JitterPutResult.Late;
                 }
+            }
+            else if (_count > 0)
+            {
+                // Priming: everything buffered stays within MaxJumpMs of each other, so that
+                // wrap-around timestamp comparisons remain meaningful.
+                int rel = (int)(timestamp - _highEnd);
+                if (rel > _maxJump || rel < -_maxJump) RestartWith(seq, ref reset);
             }
             int slot = FreeSlot();
             System.Array.Copy(buf, off, _data[slot], 0, len);
@@ -245,6 +244,16 @@ namespace Endpoint.Media.Jitter
             }
             _stats.Received++;
             return reset ? JitterPutResult.StoredAfterReset : JitterPutResult.Stored;
+        }
+
+        private void RestartWith(int seq, ref bool reset)
+        {
+            _stats.Resets++;
+            Restart();
+            reset = true;
+            _hasSeq = true;
+            _highSeq = seq;
+            _seen = 1UL;
         }
 
         private void Grow()
