@@ -22,7 +22,7 @@ namespace Endpoint.Tools.NfGate.Checks
         public static List<Violation> Check(SemanticModel model, string file, List<SymbolUse> uses)
         {
             var result = new List<Violation>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             bool pure = IsPureScope(file);
             foreach (SymbolUse use in uses)
             {
@@ -60,7 +60,7 @@ namespace Endpoint.Tools.NfGate.Checks
             return result;
         }
 
-        private static void CheckDependency(List<Violation> result, HashSet<string> seen, string file, SyntaxNode node, string fromNs, string toNs, string form)
+        private static void CheckDependency(List<Violation> result, Dictionary<string, int> seen, string file, SyntaxNode node, string fromNs, string toNs, string form)
         {
             foreach (ForbiddenDependency rule in LayeringRules.Dependencies)
             {
@@ -145,12 +145,11 @@ namespace Endpoint.Tools.NfGate.Checks
             }
         }
 
-        private static void Add(List<Violation> result, HashSet<string> seen, string file, SyntaxNode node, (string Code, string Kind) c, string symbol, string dedupeKey, string message)
+        private static void Add(List<Violation> result, Dictionary<string, int> seen, string file, SyntaxNode node, (string Code, string Kind) c, string symbol, string dedupeKey, string message)
         {
             FileLinePositionSpan span = node.GetLocation().GetLineSpan();
             int line = span.StartLinePosition.Line + 1;
-            if (!seen.Add(line + "|" + c.Code + "|" + dedupeKey)) return;
-            result.Add(new Violation
+            var v = new Violation
             {
                 File = file,
                 Line = line,
@@ -159,7 +158,16 @@ namespace Endpoint.Tools.NfGate.Checks
                 Kind = c.Kind,
                 Symbol = symbol,
                 Message = message,
-            });
+            };
+            string key = line + "|" + c.Code + "|" + dedupeKey;
+            if (seen.TryGetValue(key, out int at))
+            {
+                // `Thread.Sleep(1)`: name the member rather than just its type.
+                if (symbol.Contains("::", StringComparison.Ordinal) && !result[at].Symbol.Contains("::", StringComparison.Ordinal)) result[at] = v;
+                return;
+            }
+            seen[key] = result.Count;
+            result.Add(v);
         }
     }
 }

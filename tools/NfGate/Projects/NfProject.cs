@@ -159,7 +159,15 @@ namespace Endpoint.Tools.NfGate.Projects
             p.PackagesConfigExists = File.Exists(pc);
             if (p.PackagesConfigExists)
             {
-                XDocument pdoc = XDocument.Load(pc, LoadOptions.SetLineInfo);
+                XDocument pdoc;
+                try
+                {
+                    pdoc = XDocument.Load(pc, LoadOptions.SetLineInfo);
+                }
+                catch (XmlException e)
+                {
+                    throw new GateSetupException(p.PackagesConfigRelativePath + ": not valid XML: " + e.Message);
+                }
                 foreach (XElement e in pdoc.Descendants().Where(x => x.Name.LocalName == "package"))
                 {
                     p.Packages.Add(new PackageEntry
