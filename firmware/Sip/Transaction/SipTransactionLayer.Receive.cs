@@ -200,7 +200,8 @@ namespace Endpoint.Sip.Transaction
                 _cancelledTx = IdOf(inv);
                 // §9.2: answer the CANCEL itself with 200, using the INVITE's To tag if it has one
                 SipTransaction invite = _pool[inv];
-                if (BeginResponse(txId, 200, "OK", invite.Keys, invite.ToTag) != null) SendResponse(txId, nowMs);
+                SipWriter w = BeginResponse(txId, 200, "OK", invite.Keys, invite.ToTag);
+                if (w != null) { w.NoBody(); SendResponse(txId, nowMs); }
                 return SipRxResult.CancelReceived;
             }
 
@@ -212,7 +213,8 @@ namespace Endpoint.Sip.Transaction
             SipRxResult res = CreateServer(m, source, nowMs, out txId);
             if (res == SipRxResult.NewRequest && method == SipMethod.Invite && _cfg.AutoTrying)
             {
-                if (BeginResponse(txId, 100, "Trying", _noTag, new Slice(0, 0)) != null) SendResponse(txId, nowMs);
+                SipWriter w = BeginResponse(txId, 100, "Trying", _noTag, new Slice(0, 0));
+                if (w != null) { w.NoBody(); SendResponse(txId, nowMs); }
             }
             return res;
         }

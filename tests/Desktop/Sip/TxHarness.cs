@@ -108,7 +108,8 @@ namespace Endpoint.Tests.Sip
         {
             var m = new SipMessage();
             byte[] b = Encoding.Latin1.GetBytes(s.Text);
-            Assert.Equal(SipParseStatus.Ok, m.Parse(b, 0, b.Length));
+            var st = m.Parse(b, 0, b.Length);
+            Assert.True(st == SipParseStatus.Ok, m.ErrorReason + "\n" + s.Text);
             return m;
         }
 
