@@ -167,7 +167,7 @@ namespace Endpoint.Sip.Ua
         {
             SipMessage m = _rx;
             ByteField tag = c.Dialog.LocalTag;
-            if (c.State != UaCallState.Established || IsClientPending(c.ReinviteTx) || c.AwaitAckTx >= 0 || c.GlareRetryAt != UaCall.Never)
+            if (c.State != UaCallState.Established || IsClientPending(c.ReinviteTx) || c.AwaitAckTx >= 0)
             {
                 Reply(txId, 491, tag, nowMs); // §14.2 glare (or the previous INVITE is not finished)
                 return;
