@@ -265,5 +265,84 @@ namespace Endpoint.Tests.SipUa
             Assert.Equal(UaStatus.NoSuchCall, p.B.Ua.Ringing(12345, p.Now));
             Assert.Equal(UaStatus.NoRegistrar, p.A.Ua.Register(p.Now));
         }
+
+        [Fact]
+        public void CalleeHangsUpBeforeAck_ByeWaitsForAck()
+        {
+            var p = new UaPair();
+            int a = p.Call();
+            p.Ring();
+            p.Net.Drop = x => x.IsRequest("ACK");
+            p.AnswerB();
+            int b = p.BCall;
+            Assert.Equal(UaStatus.Ok, p.B.Ua.Hangup(b, p.Now));
+            p.Net.Pump();
+            Assert.Empty(p.From("B", "BYE")); // §15: not before the ACK
+            Assert.Equal("local hangup", p.B.Last(UaEventKind.CallEnded).Reason);
+            p.Net.Drop = null;
+            p.Net.Run(600); // 2xx retransmission → A repeats the ACK → B sends BYE
+            Assert.Single(p.From("B", "BYE"));
+            Assert.Equal("remote hangup", p.A.Last(UaEventKind.CallEnded).Reason);
+            Assert.Equal(0, p.B.Count(UaEventKind.CallConfirmed));
+            Assert.Equal(0, p.A.Ua.CallsInUse + p.B.Ua.CallsInUse);
+        }
+
+        [Fact]
+        public void CallerByeBeforeAckArrives_CalleeStopsRetransmitting()
+        {
+            var p = new UaPair();
+            int a = p.Call();
+            p.Ring();
+            p.Net.Drop = x => x.IsRequest("ACK");
+            p.AnswerB();
+            p.A.Ua.Hangup(a, p.Now);
+            p.Net.Pump();
+            Assert.Equal("remote hangup", p.B.Last(UaEventKind.CallEnded).Reason);
+            p.Net.Run(40_000);
+            Assert.Single(p.From("B", "SIP/2.0 200").Where(x => Sip.CSeqMethod(x.Text) == "INVITE"));
+            Assert.Empty(p.From("B", "BYE"));
+            Assert.Single(p.B.Of(UaEventKind.CallEnded));
+        }
+
+        [Fact]
+        public void LateOffer_IncomingInviteWithoutSdp_AnswerInAck()
+        {
+            var p = new UaPair();
+            var raw = p.Net.Add(new RawNode("C", Endpoint.Sip.Transaction.SipAddress.FromIPv4(10, 0, 0, 3, 5060, Endpoint.Sip.Message.SipTransport.Udp)));
+            raw.Send("INVITE sip:bob@10.0.0.2:5060 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.3:5060;branch=z9hG4bKlo1\nMax-Forwards: 70\n" +
+                     "From: <sip:carol@example.com>;tag=c1\nTo: <sip:bob@example.com>\nCall-ID: lo-1\nCSeq: 1 INVITE\n" +
+                     "Contact: <sip:carol@10.0.0.3:5060>\nContent-Length: 0\n\n", p.B.Address);
+            p.Net.Pump();
+            Ev inc = p.B.Last(UaEventKind.IncomingCall);
+            Assert.Equal("", inc.Body);
+            byte[] offer = UaPair.B8(UaPair.Answer);
+            Assert.Equal(UaStatus.Ok, p.B.Ua.Answer(inc.Call, offer, 0, offer.Length, p.Now));
+            p.Net.Pump();
+            string ok = raw.Received.Last();
+            Assert.Equal(UaPair.Answer, Sip.Body(ok));
+            raw.Send("ACK sip:bob@10.0.0.2:5060 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.3:5060;branch=z9hG4bKlo2\nMax-Forwards: 70\n" +
+                     "From: <sip:carol@example.com>;tag=c1\nTo: " + Sip.Header(ok, "To") + "\nCall-ID: lo-1\nCSeq: 1 ACK\n" +
+                     "Content-Type: application/sdp\nContent-Length: " + UaPair.Offer.Length + "\n\n" + UaPair.Offer, p.B.Address);
+            p.Net.Pump();
+            Ev conf = p.B.Last(UaEventKind.CallConfirmed);
+            Assert.Equal(UaPair.Offer, conf.Body);
+            Assert.Equal(UaCallState.Established, p.B.Ua.GetCallState(inc.Call));
+        }
+
+        [Fact]
+        public void ProvisionalWithEarlyMedia183()
+        {
+            var p = new UaPair();
+            int a = p.Call();
+            byte[] early = UaPair.B8(UaPair.Answer);
+            Assert.Equal(UaStatus.Ok, p.B.Ua.Progress(p.BCall, 183, early, 0, early.Length, p.Now));
+            p.Net.Pump();
+            Ev prog = p.A.Last(UaEventKind.CallProgress);
+            Assert.Equal(183, prog.Code);
+            Assert.Equal(UaPair.Answer, prog.Body);
+            Assert.Equal("application/sdp", prog.ContentType);
+            p.AnswerB();
+            Assert.Equal(UaCallState.Established, p.A.Ua.GetCallState(a));
+        }
     }
 }
