@@ -95,17 +95,35 @@ namespace Endpoint.Tests.SipUa
         }
 
         [Fact]
-        public void StaleNonce_RetriedSilently()
+        public void StaleNonce_OnAuthenticatedRetry_RetriedSilently()
+        {
+            var (net, reg, a) = Setup(expires: 120);
+            reg.StaleNext = true; // the first correct credentials are answered 401 stale=true
+            a.Ua.Register(net.Now);
+            net.Pump();
+            Assert.Equal(3, reg.Requests.Count);
+            Assert.Contains("stale=true", net.Log.Where(x => x.IsResponse(401)).Last().Text);
+            var p2 = FakeRegistrar.AuthParams(Sip.Header(reg.Requests[1], "Authorization"));
+            var p3 = FakeRegistrar.AuthParams(Sip.Header(reg.Requests[2], "Authorization"));
+            Assert.NotEqual(p2["nonce"], p3["nonce"]);
+            Assert.Equal("00000001", p3["nc"]);
+            Assert.Equal(Sip.CSeq(reg.Requests[1]) + 1, Sip.CSeq(reg.Requests[2]));
+            Assert.Equal(0, a.Count(UaEventKind.RegistrationFailed));
+            Assert.Equal(1, a.Count(UaEventKind.Registered));
+        }
+
+        [Fact]
+        public void StaleNonce_OnRefresh_RetriedSilently()
         {
             var (net, reg, a) = Setup(expires: 120);
             a.Ua.Register(net.Now);
             net.Pump();
             reg.StaleNext = true;
             net.Run(120_000);
-            // refresh with old nonce → 401 stale=true → retry with the new nonce, no failure event
-            Assert.True(reg.Requests.Count >= 4);
+            // refresh with the old nonce → 401 stale=true → retry with the new nonce, no failure event
+            Assert.Equal(4, reg.Requests.Count);
             Assert.Equal(0, a.Count(UaEventKind.RegistrationFailed));
-            Assert.True(a.Count(UaEventKind.Registered) >= 2);
+            Assert.Equal(2, a.Count(UaEventKind.Registered));
             Assert.Equal(RegistrationState.Registered, a.Ua.RegistrationState);
         }
 
@@ -247,6 +265,32 @@ namespace Endpoint.Tests.SipUa
             Assert.Equal("<sip:alice@10.0.0.2:5070>", Sip.Header(last, "Contact"));
             Assert.Contains("SIP/2.0/UDP 10.0.0.2:5070", Sip.Header(last, "Via"));
             Assert.Equal(2, a.Count(UaEventKind.Registered));
+        }
+
+        [Fact]
+        public void Tcp_ViaContactAndDestinations_NoRetransmissions_CrlfKeepAlive()
+        {
+            var net = new LoopNet();
+            var reg = net.Add(new FakeRegistrar(RegAddr));
+            var cfg = LoopNet.Config("10.0.0.1", "alice");
+            cfg.RegistrarHost = "10.0.0.100";
+            cfg.Password = "secret";
+            cfg.Transport = SipTransport.Tcp;
+            cfg.KeepAliveSeconds = 20;
+            var a = net.Add(new UaNode("A", cfg, 1));
+            a.Ua.Register(net.Now);
+            net.Pump();
+            Assert.Equal(1, a.Count(UaEventKind.Registered));
+            string r = reg.Requests[0];
+            Assert.StartsWith("SIP/2.0/TCP 10.0.0.1:5060;branch=", Sip.Header(r, "Via"));
+            Assert.Equal("<sip:alice@10.0.0.1:5060;transport=tcp>", Sip.Header(r, "Contact"));
+            Assert.All(net.Log.Where(x => x.FromName == "A"), x => Assert.Equal(SipTransport.Tcp, x.To.Transport));
+            // the registrar goes silent: over a reliable transport nothing is retransmitted (Timer E unused)
+            reg.Silent = true;
+            net.RunUntil(Endpoint.Sip.Registration.RegistrationSchedule.RefreshDelayMs(300) + 1000);
+            Assert.Equal(3, reg.Requests.Count);
+            Assert.True(reg.KeepAlives >= 10);
+            Assert.All(net.Log.Where(x => x.Text == "\r\n\r\n"), x => Assert.Equal(SipTransport.Tcp, x.To.Transport));
         }
     }
 }
