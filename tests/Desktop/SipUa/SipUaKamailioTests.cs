@@ -37,7 +37,8 @@ namespace Endpoint.Tests.SipUa
             var cfg = new UaConfig
             {
                 LocalHost = "127.0.0.1", LocalPort = port, User = user, Domain = "example.com", Password = Kamailio.Password,
-                RegistrarHost = "127.0.0.1", RegistrarPort = registrarPort, Expires = 120, KeepAliveSeconds = 20, UserAgentName = "endpoint-test",
+                RegistrarHost = registrarPort > 0 ? "127.0.0.1" : null, RegistrarPort = registrarPort, Expires = 120, KeepAliveSeconds = 20,
+                UserAgentName = "endpoint-test",
             };
             Ua = new UserAgent(cfg, new SeededRandom(seed));
         }
@@ -85,12 +86,16 @@ namespace Endpoint.Tests.SipUa
 
         public Ev Last(UaEventKind k) => Events.LastOrDefault(x => x.Kind == k);
 
+        public int Port => ((IPEndPoint)Sock.LocalEndPoint).Port;
+
         public void Dispose() => Sock.Dispose();
     }
 
     public class SipUaKamailioTests
     {
-        private static void Until(Func<bool> done, int timeoutMs, Kamailio k, params LiveUa[] uas)
+        internal static void Until(Func<bool> done, int timeoutMs, Kamailio k, params LiveUa[] uas) => Until(done, timeoutMs, () => k.Output, uas);
+
+        internal static void Until(Func<bool> done, int timeoutMs, Func<string> peerOutput, params LiveUa[] uas)
         {
             long end = LiveUa.Now + timeoutMs;
             while (LiveUa.Now < end)
@@ -105,7 +110,8 @@ namespace Endpoint.Tests.SipUa
                 sb.Append("== " + u.Name + " events: " + string.Join(" | ", u.Events) + "\n");
                 foreach (string t in u.Trace.TakeLast(12)) sb.Append(t).Append("\n");
             }
-            sb.Append("== kamailio:\n").Append(k.Output.Length > 4000 ? k.Output.Substring(k.Output.Length - 4000) : k.Output);
+            string output = peerOutput();
+            sb.Append("== peer:\n").Append(output.Length > 4000 ? output.Substring(output.Length - 4000) : output);
             Assert.Fail(sb.ToString());
         }
 
