@@ -20,7 +20,7 @@ namespace Endpoint.Sip.Ua
         public int Call(string targetUri, byte[] sdp, int sdpOffset, int sdpLength, long nowMs)
         {
             if (targetUri == null || sdp == null || sdpLength <= 0 || sdpOffset < 0 || sdpOffset + sdpLength > sdp.Length) return -(int)UaStatus.BadArgument;
-            string target = targetUri.IndexOf(':') < 0 ? "sip:" + targetUri + "@" + UaAddress.UriHost(_domain) : targetUri;
+            string target = NormalizeTarget(targetUri);
             byte[] tb = SipAscii.Bytes(target);
             SipUri u;
             if (!SipUri.TryParse(tb, new Slice(0, tb.Length), out u) || !u.IsSip) return -(int)UaStatus.BadArgument;
@@ -48,6 +48,15 @@ namespace Endpoint.Sip.Ua
                 return -(int)st;
             }
             return c.Handle;
+        }
+
+        /// <summary>"bob" → sip:bob@our-domain, "bob@host" → sip:bob@host, URIs with a scheme unchanged.</summary>
+        private string NormalizeTarget(string target)
+        {
+            if (target.IndexOf(':') >= 0 && target.IndexOf(':') < target.IndexOf('@')) return target;
+            if (target.IndexOf(':') >= 0 && target.IndexOf('@') < 0) return target;
+            if (target.IndexOf('@') >= 0) return "sip:" + target;
+            return "sip:" + target + "@" + UaAddress.UriHost(_domain);
         }
 
         /// <summary>(Re)sends the initial INVITE of an outgoing call with CSeq <paramref name="cseq"/> (a new transaction each time).</summary>

@@ -48,7 +48,7 @@ namespace Endpoint.Sip.Ua
         public int SendMessage(string targetUri, string contentType, byte[] body, int offset, int count, long nowMs)
         {
             if (targetUri == null || body == null || count < 0 || offset < 0 || offset + count > body.Length) return -(int)UaStatus.BadArgument;
-            string target = targetUri.IndexOf(':') < 0 ? "sip:" + targetUri + "@" + UaAddress.UriHost(_domain) : targetUri;
+            string target = NormalizeTarget(targetUri);
             int index = -1;
             for (int i = 0; i < _messages.Length; i++) if (!_messages[i].InUse) { index = i; break; }
             if (index < 0) return -(int)UaStatus.TooManyMessages;

@@ -264,6 +264,11 @@ namespace Endpoint.Tests.SipUa
             Assert.Equal(UaStatus.BadArgument, p.B.Ua.Reject(p.BCall, 200, p.Now));
             Assert.Equal(UaStatus.NoSuchCall, p.B.Ua.Ringing(12345, p.Now));
             Assert.Equal(UaStatus.NoRegistrar, p.A.Ua.Register(p.Now));
+            // "user@host" without a scheme is completed to a SIP URI
+            int h = p.A.Ua.Call("bob@10.0.0.2:5060", o, 0, o.Length, p.Now);
+            Assert.True(h >= 0);
+            p.Net.Pump();
+            Assert.StartsWith("INVITE sip:bob@10.0.0.2:5060 SIP/2.0", p.From("A", "INVITE").Last().Text);
         }
 
         [Fact]
