@@ -61,6 +61,8 @@ namespace Endpoint.Sip.Ua
         internal bool ByeWhenAcked;
         internal long GlareRetryAt = Never;
         internal long CloseAt = Never;
+        internal long RingUntil = Never;
+        internal bool RingExpiresGiven;
         internal bool ReinviteIsRefresh;
 
         internal int RequestSessionExpires;
@@ -104,6 +106,8 @@ namespace Endpoint.Sip.Ua
             ByeWhenAcked = false;
             GlareRetryAt = Never;
             CloseAt = Never;
+            RingUntil = Never;
+            RingExpiresGiven = false;
             ReinviteIsRefresh = false;
             RequestSessionExpires = 0;
             Retried422 = false;

@@ -97,6 +97,8 @@ namespace Endpoint.Sip.Ua
         public const string Cancelled = "cancelled";
         /// <summary>CallEnded reason: the caller cancelled before we answered.</summary>
         public const string CancelledByCaller = "cancelled";
+        /// <summary>CallEnded reason: nobody answered the incoming call in time.</summary>
+        public const string NoAnswer = "no answer";
         /// <summary>CallEnded reason: our 2xx was never acknowledged.</summary>
         public const string NoAck = "no ACK";
         /// <summary>CallEnded reason: no session refresh arrived in time (RFC 4028).</summary>

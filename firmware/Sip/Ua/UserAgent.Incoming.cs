@@ -142,6 +142,9 @@ namespace Endpoint.Sip.Ua
             c.OfferedRefresher = rf;
             c.PeerSupportsTimer = SessionTimer.HasTimerOption(m, SipHeaderId.Supported);
             c.RemoteSdpHash = UaCall.Hash(m.Buffer, m.Body.Start, m.Body.Length);
+            long ring = _cfg.RingTimeoutSeconds > 0 ? _cfg.RingTimeoutSeconds : 180;
+            if (m.Expires >= 0 && m.Expires < ring) { ring = m.Expires; c.RingExpiresGiven = true; } // §13.3.1: the INVITE's Expires bounds the ringing
+            c.RingUntil = nowMs + ring * 1000;
             UaEvent e = _events.Post(UaEventKind.IncomingCall, c.Handle);
             if (e != null) FillFromRequest(e, m);
         }

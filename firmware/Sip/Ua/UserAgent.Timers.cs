@@ -1,4 +1,5 @@
-// Per-call deadlines of the UA core: the §14.1 glare retry of a re-INVITE that got 491, the
+// Per-call deadlines of the UA core: the ring timeout of an unanswered incoming INVITE (its
+// Expires, §13.3.1, else RingTimeoutSeconds), the §14.1 glare retry of a re-INVITE that got 491, the
 // RFC 4028 refresh (a re-INVITE with our current SDP at half the session interval when we are
 // the refresher) and expiry (BYE when no refresh came in time), and the closing guard that
 // frees a slot whose CANCEL/BYE outcome never arrives (§9.1: 64*T1). Depends on UaCall and
@@ -13,6 +14,7 @@ namespace Endpoint.Sip.Ua
             long t = c.Timer.NextDeadline;
             if (t < d) d = t;
             if (c.CloseAt < d) d = c.CloseAt;
+            if (c.State == UaCallState.Incoming && c.RingUntil < d) d = c.RingUntil;
             return d;
         }
 
@@ -23,6 +25,17 @@ namespace Endpoint.Sip.Ua
                 if (c.CloseAt <= nowMs)
                 {
                     if (c.Outgoing && c.CancelRequested) _tx.Release(c.InviteTx);
+                    FreeCall(c);
+                }
+                return;
+            }
+            if (c.State == UaCallState.Incoming)
+            {
+                if (c.RingUntil <= nowMs)
+                {
+                    int code = c.RingExpiresGiven ? 487 : 480;
+                    Reply(c.InviteTx, code, c.Dialog.LocalTag, nowMs);
+                    PostEnded(c, code, UaText.NoAnswer);
                     FreeCall(c);
                 }
                 return;

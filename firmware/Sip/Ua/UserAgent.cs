@@ -9,6 +9,13 @@
 // Endpoint.Crypto (random source). No sockets, threads or clocks. Allocates in the constructor;
 // receiving in-dialog requests allocates nothing; building outgoing requests and handling
 // challenges allocates a few strings (cold paths).
+// Runtime contract: one thread calls everything. Per UDP datagram: OnDatagram(buf, off, len,
+// source{IP, port, Udp}, now). Per TCP connection: a SipStreamFramer; each framed message goes to
+// OnStreamMessage with source = the connection's remote address (Tcp); CRLFCRLF pings are
+// answered by the runtime. After EVERY call into the UA: drain Outbox (PeekBuffer/PeekLength/
+// PeekDestination, Pop): Udp → sendto; Tcp/Tls → the open connection to that address, else
+// connect first; Family.Host → resolve the name (A record) first; a 4-byte CRLFCRLF entry is a
+// NAT keep-alive. Then PollEvent() until null. Sleep until NextDeadline (or input), then OnTimer.
 using Endpoint.Crypto;
 using Endpoint.Sip.Auth;
 using Endpoint.Sip.Dialog;
