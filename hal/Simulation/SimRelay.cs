@@ -1,62 +1,57 @@
-// Logical relay for the virtual device (host-only): on/off and timed pulses, each change reported
-// as "event relay state=on|off". Depends on IRelay, SimEvents.
+// Logical relay for the virtual device (host-only): the real RelayDriver on a private simulated
+// pin, each on/off change reported as "event relay state=on|off". Depends on RelayDriver,
+// SimGpioPort, SimEvents.
+using Endpoint.Hal.Drivers;
+
 namespace Endpoint.Hal.Simulation
 {
     /// <summary>Simulated relay.</summary>
     public sealed class SimRelay : IRelay
     {
+        private readonly RelayDriver _relay;
         private readonly SimEventSink _sink;
-        private bool _pulsing;
-        private long _offAt;
+        private bool _reported;
 
         /// <summary>Creates the relay (released); sink may be null.</summary>
         public SimRelay(string name, SimEventSink sink)
         {
-            Name = name;
+            _relay = new RelayDriver(new SimGpioPort(), 0, true, name);
             _sink = sink;
         }
 
         /// <inheritdoc/>
-        public string Name { get; }
+        public string Name { get { return _relay.Name; } }
         /// <inheritdoc/>
-        public bool IsOn { get; private set; }
+        public bool IsOn { get { return _relay.IsOn; } }
         /// <summary>Number of on transitions.</summary>
         public int Activations { get; private set; }
 
         /// <inheritdoc/>
         public void Set(bool on)
         {
-            _pulsing = false;
-            Change(on);
+            _relay.Set(on);
+            Report();
         }
 
         /// <inheritdoc/>
         public void Pulse(int durationMs, long nowMs)
         {
-            if (durationMs <= 0)
-            {
-                Set(false);
-                return;
-            }
-            _pulsing = true;
-            _offAt = nowMs + durationMs;
-            Change(true);
+            _relay.Pulse(durationMs, nowMs);
+            Report();
         }
 
         /// <inheritdoc/>
         public void Poll(long nowMs)
         {
-            if (_pulsing && nowMs >= _offAt)
-            {
-                _pulsing = false;
-                Change(false);
-            }
+            _relay.Poll(nowMs);
+            Report();
         }
 
-        private void Change(bool on)
+        private void Report()
         {
-            if (on == IsOn) return;
-            IsOn = on;
+            bool on = _relay.IsOn;
+            if (on == _reported) return;
+            _reported = on;
             if (on) Activations++;
             if (_sink != null) _sink(SimEvents.Relay(on));
         }

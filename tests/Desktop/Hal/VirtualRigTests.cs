@@ -34,6 +34,10 @@ namespace Endpoint.Tests.Hal
             rig.Led("status").Set(true);
             rig.Led("status").Set(true);
             Assert.Equal(new[] { "event led name=message state=blink on=500 off=500 count=0", "event led name=status state=on" }, lines.ToArray());
+            lines.Clear();
+            rig.Led("status").Blink(100, 100, 2);
+            for (long t = now; t < now + 1000; t += 10) rig.Poll(t);
+            Assert.Equal(new[] { "event led name=status state=blink on=100 off=100 count=2", "event led name=status state=off" }, lines.ToArray());
             Assert.Null(rig.Relay);
             Assert.Null(rig.CallButton);
             Assert.Equal(160, rig.Microphone.FrameSamples);
