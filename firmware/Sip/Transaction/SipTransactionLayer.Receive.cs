@@ -50,6 +50,8 @@ namespace Endpoint.Sip.Transaction
                 if (c.BranchIs(b, via.Branch) && c.MethodIs(m.CSeqMethod, b, m.CSeqMethodText)) { index = i; break; }
             }
             if (index < 0) return SipRxResult.StrayResponse;
+            // §18.1.2: the top Via must carry the sent-by we insert
+            if (!SipAscii.EqualsIgnoreCase(b, via.Host, _localHost)) return SipRxResult.StrayResponse;
             SipTransaction t = _pool[index];
             txId = IdOf(index);
             int code = m.StatusCode;

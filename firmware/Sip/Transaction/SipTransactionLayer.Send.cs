@@ -27,6 +27,7 @@ namespace Endpoint.Sip.Transaction
         {
             if (method == SipMethod.Ack || method == SipMethod.Unknown) throw new System.ArgumentException("method");
             writer = null;
+            AbandonPendingWrite();
             int id = Allocate(method == SipMethod.Invite ? SipTxKind.InviteClient : SipTxKind.NonInviteClient);
             if (id < 0) return -1;
             SipTransaction t = Get(id);
@@ -80,6 +81,14 @@ namespace Endpoint.Sip.Transaction
                 return SipSendStatus.OutboxFull;
             }
             return status;
+        }
+
+        /// <summary>A Begin* not followed by its Send*: drop the half-built client transaction.</summary>
+        private void AbandonPendingWrite()
+        {
+            SipTransaction t = Get(_pendingTx);
+            if (t != null && t.IsClient && t.State == SipTxState.Pending && t.InviteTx < 0) Terminate(t);
+            _pendingTx = -1;
         }
 
         private void StartClient(SipTransaction t, long nowMs)
@@ -177,6 +186,7 @@ namespace Endpoint.Sip.Transaction
         /// </summary>
         public SipWriter BeginResponse(int txId, int code, string reason, byte[] toTagSrc, Slice toTag)
         {
+            AbandonPendingWrite();
             SipTransaction t = Get(txId);
             if (t == null || t.IsClient || code < 100 || code > 699) return null;
             if (t.State != SipTxState.Trying && t.State != SipTxState.Proceeding) return null;
@@ -244,6 +254,7 @@ namespace Endpoint.Sip.Transaction
         /// </summary>
         public SipWriter BeginStateless()
         {
+            AbandonPendingWrite();
             byte[] slot = _outbox.Reserve();
             if (slot == null) return null;
             _writer.Start(slot, 0, slot.Length);

@@ -26,6 +26,7 @@ namespace Endpoint.Sip.Transaction
         private int _evCount;
         private int _evDropped;
         private int _cancelledTx = -1;
+        private readonly byte[] _localHost;
 
         /// <summary>Branch length: "z9hG4bK" plus 24 hex digits (96 random bits).</summary>
         public const int BranchLength = 31;
@@ -42,6 +43,7 @@ namespace Endpoint.Sip.Transaction
             for (int i = 0; i < _pool.Length; i++) _pool[i] = new SipTransaction(config.MessageBufferSize, config.KeyBufferSize);
             _scratch = new SipMessage(config.MessageBufferSize > SipMessage.DefaultMaxMessageSize ? config.MessageBufferSize : SipMessage.DefaultMaxMessageSize,
                 SipMessage.DefaultMaxHeaders, SipMessage.DefaultMaxLineLength);
+            _localHost = SipAscii.LowerBytes(config.LocalHost);
             _evTx = new int[config.EventSlots];
             _evKind = new byte[config.EventSlots];
         }
@@ -202,14 +204,14 @@ namespace Endpoint.Sip.Transaction
                 for (int guard = 0; guard < 64 && t.InUse; guard++)
                 {
                     if (t.EndAt <= nowMs && t.EndAt <= t.RetransmitAt) { EndTimer(t, IdOf(i)); continue; }
-                    if (t.RetransmitAt <= nowMs) { RetransmitTimer(t); continue; }
+                    if (t.RetransmitAt <= nowMs) { RetransmitTimer(t, nowMs); continue; }
                     if (t.EndAt <= nowMs) { EndTimer(t, IdOf(i)); continue; }
                     break;
                 }
             }
         }
 
-        private void RetransmitTimer(SipTransaction t)
+        private void RetransmitTimer(SipTransaction t, long nowMs)
         {
             int t2 = _cfg.T2;
             switch (t.Kind)
@@ -234,6 +236,7 @@ namespace Endpoint.Sip.Transaction
                     return;
             }
             t.RetransmitAt += t.Interval;
+            if (t.RetransmitAt <= nowMs) t.RetransmitAt = nowMs + t.Interval; // called late: no burst of catch-up sends
         }
 
         private void EndTimer(SipTransaction t, int id)

@@ -156,7 +156,26 @@ namespace Endpoint.Tests.Sip
             string req = h.Log[0].Text;
             Assert.Equal(SipRxResult.StrayResponse, h.Receive(TxHarness.ResponseTo(req.Replace("z9hG4bK", "z9hG4bKx"), 180, "Ringing"), TxHarness.Peer));
             Assert.Equal(SipRxResult.StrayResponse, h.Receive(TxHarness.ResponseTo(req, 200, "OK").Replace("CSeq: 1 INVITE", "CSeq: 1 BYE"), TxHarness.Peer));
+            Assert.Equal(SipRxResult.StrayResponse, h.Receive(TxHarness.ResponseTo(req, 180, "Ringing").Replace("192.0.2.10:5060", "192.0.2.99:5060"), TxHarness.Peer));
             Assert.Equal(SipTxState.Calling, h.Layer.GetState(id));
+        }
+
+        [Fact]
+        public void LateTimerCallDoesNotBurst_AbandonedBeginIsReleased()
+        {
+            var h = new TxHarness();
+            int id = h.SendRequest(SipMethod.Options, TxHarness.Peer);
+            h.Now = 9000; // deadlines 500, 1500, 3500, 7500 all missed
+            h.Layer.OnTimer(h.Now);
+            h.Drain();
+            Assert.Equal(2, h.Log.Count); // one catch-up retransmission, not four
+            Assert.Equal(9000 + 1000, h.Layer.NextDeadline); // the schedule resumes from now with the next interval
+            Assert.True(h.Layer.IsAlive(id));
+            int half = h.Layer.BeginRequest(SipMethod.Options, "sip:x@y", TxHarness.Peer, out _);
+            Assert.Equal(SipTxState.Pending, h.Layer.GetState(half));
+            int next = h.Layer.BeginRequest(SipMethod.Options, "sip:x@y", TxHarness.Peer, out _);
+            Assert.False(h.Layer.IsAlive(half));
+            Assert.True(h.Layer.IsAlive(next));
         }
 
         [Fact]

@@ -56,6 +56,10 @@ namespace Endpoint.Tests.Sip
             var m = new SipMessage(4096, 32, 512);
             var f = new SipStreamFramer(4096);
             var w = new SipWriter();
+            var outbox = new Endpoint.Sip.Transaction.SipOutbox(8, 2048);
+            var layer = new Endpoint.Sip.Transaction.SipTransactionLayer(new Endpoint.Sip.Transaction.SipTransactionConfig { PoolSize = 4 }, new CountingRandom(), outbox);
+            var peer = Endpoint.Sip.Transaction.SipAddress.FromIPv4(198, 51, 100, 1, 5060, SipTransport.Udp);
+            long now = 0;
             byte[] outBuf = new byte[4096];
             byte[] work = new byte[8192];
             var sw = Stopwatch.StartNew();
@@ -97,6 +101,16 @@ namespace Endpoint.Tests.Sip
                     w.NoBody();
                     Assert.True(w.Length <= outBuf.Length);
                 }
+                layer.OnReceive(m, peer, now, out int txId);
+                if (layer.IsAlive(txId) && rng.Next(2) == 0)
+                {
+                    SipWriter rw = layer.BeginResponse(txId, 100 + rng.Next(600), "X", work, m.From.Tag);
+                    if (rw != null) { rw.NoBody(); layer.SendResponse(txId, now); }
+                }
+                now += rng.Next(3000);
+                layer.OnTimer(now);
+                while (outbox.Count > 0) outbox.Pop();
+                while (layer.TryGetEvent(out _, out _)) { }
                 if (m.ParseStream(work, 0, len) == SipParseStatus.NeedMoreData) more++;
                 Exercise(m, work, len);
                 f.Reset();
