@@ -80,11 +80,12 @@ namespace Endpoint.Media.Echo
         /// </summary>
         public void Process(short[] mic, int micOffset, short[] speaker, int speakerOffset, int count)
         {
-            if (mic == null || speaker == null || count <= 0 || micOffset < 0 || speakerOffset < 0
+            if (mic == null || speaker == null || count < 0 || micOffset < 0 || speakerOffset < 0
                 || count > mic.Length - micOffset || count > speaker.Length - speakerOffset)
             {
                 throw new System.ArgumentOutOfRangeException("count");
             }
+            if (count == 0) return;
             long farSum = 0, nearSum = 0;
             for (int i = 0; i < count; i++)
             {

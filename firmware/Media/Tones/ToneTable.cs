@@ -139,6 +139,24 @@ namespace Endpoint.Media.Tones
         }
 
         /// <summary>
+        /// A one-shot in-band DTMF tone (ITU-T Q.23 frequencies) for peers without RFC 4733:
+        /// <paramref name="toneMs"/> of the digit's two frequencies at <paramref name="levelDbm0"/>
+        /// each, then <paramref name="gapMs"/> of silence. Null when the character is not a digit
+        /// ('0'-'9', '*', '#', 'A'-'D', letters in either case). Allocates one small object.
+        /// </summary>
+        public static ToneSpec DtmfDigit(char digit, int toneMs, int gapMs, int levelDbm0)
+        {
+            const string keys = "123A456B789C*0#D";
+            if (digit >= 'a' && digit <= 'd') digit = (char)(digit - 32);
+            int i = keys.IndexOf(digit);
+            if (i < 0 || toneMs <= 0) return null;
+            int[] rows = { 697, 770, 852, 941 };
+            int[] cols = { 1209, 1336, 1477, 1633 };
+            int[] seg = gapMs > 0 ? new int[] { toneMs, gapMs } : new int[] { toneMs };
+            return new ToneSpec("dtmf", rows[i / 4], cols[i % 4], ToneMix.Sum, levelDbm0, new Cadence(seg, false));
+        }
+
+        /// <summary>
         /// Region from a config code, case-insensitive: "us", "ca", "na", "northamerica"; "etsi",
         /// "eu"; "uk", "gb", "unitedkingdom"; "de", "germany". False when unknown.
         /// </summary>

@@ -252,6 +252,27 @@ namespace Endpoint.Tests.Media.Signal
         }
 
         [Fact]
+        public void InBandDtmfFromGeneratorIsDetected()
+        {
+            var sink = new RecordingSink();
+            var det = new Endpoint.Media.Dtmf.DtmfDetector(sink);
+            var g = new ToneGenerator();
+            var frame = new short[160];
+            foreach (char d in "123A456B789C*0#Dabcd")
+            {
+                g.Start(ToneTable.DtmfDigit(d, 60, 60, -8));
+                for (int f = 0; f < 6; f++)
+                {
+                    g.Fill(frame, 0, 160);
+                    det.Process(frame, 0, 160);
+                }
+                Assert.False(g.Active);
+            }
+            Assert.Equal("123A456B789C*0#DABCD", sink.ToString());
+            Assert.Null(ToneTable.DtmfDigit('x', 60, 60, -8));
+        }
+
+        [Fact]
         public void RegionCodes()
         {
             Assert.True(ToneTable.TryParseRegion("US", out ToneRegion r));
