@@ -1,0 +1,118 @@
+// Settings of the SIP user agent: identity (user, domain, display name, digest credentials),
+// where to register and which outbound proxy to use, our transport address, timers (T1,
+// registration expiry, keep-alive, RFC 4028 Min-SE) and every capacity that sizes the
+// preallocated state (calls, messages, events, transaction pool, dialog fields). Plain data,
+// set before the UserAgent is built. Depends on Endpoint.Config (SipConfig), Endpoint.Sip.Dialog
+// (DialogLimits) and Endpoint.Sip.Message (SipTransport).
+using Endpoint.Config;
+using Endpoint.Sip.Dialog;
+using Endpoint.Sip.Message;
+
+namespace Endpoint.Sip.Ua
+{
+    /// <summary>Configuration of a <see cref="UserAgent"/>.</summary>
+    public sealed class UaConfig
+    {
+        /// <summary>Our IP literal (or host name) for Via and Contact.</summary>
+        public string LocalHost = "127.0.0.1";
+        /// <summary>Our SIP port.</summary>
+        public int LocalPort = 5060;
+        /// <summary>Transport for requests we originate (UDP or TCP).</summary>
+        public SipTransport Transport = SipTransport.Udp;
+
+        /// <summary>User part of our AOR and Contact.</summary>
+        public string User = "phone";
+        /// <summary>Domain of our AOR; null: the registrar host, else LocalHost.</summary>
+        public string Domain;
+        /// <summary>Display name for From, or null.</summary>
+        public string DisplayName;
+        /// <summary>Digest user name, or null to use <see cref="User"/>.</summary>
+        public string AuthUser;
+        /// <summary>Digest password, or null (challenges then fail with "no credentials").</summary>
+        public string Password;
+
+        /// <summary>Registrar host (IP literal or name), or null for no registration.</summary>
+        public string RegistrarHost;
+        /// <summary>Registrar port.</summary>
+        public int RegistrarPort = 5060;
+        /// <summary>Outbound proxy host, or null.</summary>
+        public string ProxyHost;
+        /// <summary>Outbound proxy port.</summary>
+        public int ProxyPort = 5060;
+
+        /// <summary>Registration lifetime we ask for, in seconds.</summary>
+        public int Expires = 300;
+        /// <summary>NAT keep-alive period in seconds towards the proxy/registrar (0 = off).</summary>
+        public int KeepAliveSeconds = 25;
+        /// <summary>RFC 3261 T1 in ms.</summary>
+        public int T1 = 500;
+        /// <summary>Smallest session interval we accept (RFC 4028 Min-SE, at least 90).</summary>
+        public int MinSessionExpires = 90;
+        /// <summary>Value of the User-Agent header, or null for none.</summary>
+        public string UserAgentName;
+
+        /// <summary>Calls (INVITE dialogs) held at once.</summary>
+        public int MaxCalls = 4;
+        /// <summary>Outgoing MESSAGE requests in flight at once.</summary>
+        public int MaxMessages = 2;
+        /// <summary>Bytes of our SDP kept per call (for auth, 491 and session-refresh re-sends).</summary>
+        public int SdpBytes = 1024;
+        /// <summary>Bytes of body kept per outgoing MESSAGE.</summary>
+        public int MessageBodyBytes = 512;
+        /// <summary>Events queued for the application.</summary>
+        public int EventSlots = 8;
+        /// <summary>Largest body (SDP, MESSAGE, INFO) an event carries; larger incoming bodies are refused (413/488).</summary>
+        public int EventBodyBytes = 1024;
+        /// <summary>Transactions held at once.</summary>
+        public int TxPoolSize = 8;
+        /// <summary>Bytes per stored SIP message (each transaction holds a request and a response).</summary>
+        public int MessageBufferSize = 2048;
+        /// <summary>Outbox slots.</summary>
+        public int OutboxSlots = 8;
+        /// <summary>Capacities of dialog fields (Call-ID, tags, URIs, route set).</summary>
+        public DialogLimits Dialog = new DialogLimits();
+
+        /// <summary>The domain actually used: Domain, else the registrar host, else LocalHost.</summary>
+        public string EffectiveDomain
+        {
+            get
+            {
+                if (Domain != null && Domain.Length > 0) return Domain;
+                if (RegistrarHost != null) return RegistrarHost;
+                return LocalHost;
+            }
+        }
+
+        /// <summary>
+        /// Builds a configuration from the "sip" section. <paramref name="localHost"/> and
+        /// <paramref name="localPort"/> are the address the runtime actually bound (the listen
+        /// host may be a wildcard).
+        /// </summary>
+        public static UaConfig FromSipConfig(SipConfig sip, string localHost, int localPort)
+        {
+            UaConfig c = new UaConfig();
+            c.LocalHost = localHost;
+            c.LocalPort = localPort;
+            c.Transport = sip.Transport == "tcp" ? SipTransport.Tcp : SipTransport.Udp;
+            c.User = sip.User;
+            c.Domain = sip.Domain;
+            c.DisplayName = sip.DisplayName;
+            c.AuthUser = sip.AuthUser;
+            c.Password = sip.Password;
+            if (sip.Registrar != null)
+            {
+                c.RegistrarHost = sip.Registrar.Host;
+                c.RegistrarPort = sip.Registrar.Port;
+            }
+            if (sip.OutboundProxy != null)
+            {
+                c.ProxyHost = sip.OutboundProxy.Host;
+                c.ProxyPort = sip.OutboundProxy.Port;
+            }
+            c.Expires = sip.Expires;
+            c.KeepAliveSeconds = sip.KeepAliveSeconds;
+            c.T1 = sip.T1Ms;
+            return c;
+        }
+    }
+}
