@@ -73,6 +73,9 @@ namespace Endpoint.App
         /// <summary>True while the far end or we hold the call.</summary>
         public bool OnHold { get { return _sdp.Negotiated && (_sdp.Result.LocalHold || _sdp.Result.RemoteHold); } }
 
+        /// <summary>Set when no RTP arrived for media.rtpTimeout seconds; the app ends the call.</summary>
+        public bool RtpTimedOut { get; set; }
+
         /// <summary>Microphone mute.</summary>
         public bool Muted { get; set; }
 
