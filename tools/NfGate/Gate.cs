@@ -84,6 +84,9 @@ namespace Endpoint.Tools.NfGate
             public Dictionary<string, string> UsedSymbols { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
             public HashSet<string> UsedPackages { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+            /// <summary>"line|CSnnnn" of the compiler errors seen in the first project.</summary>
+            public HashSet<string> ErrorKeys { get; } = new HashSet<string>(StringComparer.Ordinal);
+
             /// <summary>Other device files declaring symbols this file uses.</summary>
             public HashSet<string> DeclaringFiles { get; } = new HashSet<string>(StringComparer.Ordinal);
         }
@@ -113,7 +116,9 @@ namespace Endpoint.Tools.NfGate
                 SyntaxTree tree = trees[i];
                 SemanticModel model = device.Compilation.GetSemanticModel(tree);
                 var errors = model.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.IsInSource).ToList();
-                results[i] = firstTime[i] ? AnalyzeFile(model, apiCheck, errors, device.Compilation.Assembly) : ContextErrors(model, apiCheck, errors);
+                results[i] = firstTime[i]
+                    ? AnalyzeFile(model, apiCheck, errors, device.Compilation.Assembly)
+                    : ContextErrors(model, errors, analyzed[tree.FilePath], device.Project.RelativePath);
             });
             var violations = new List<Violation>();
             for (int i = 0; i < trees.Length; i++)
@@ -128,19 +133,37 @@ namespace Endpoint.Tools.NfGate
             return violations;
         }
 
-        // A file already analyzed in another project: only its compile errors in this context
-        // (e.g. a non-Esp32 file that needs an Esp32 type fails in NFUnitTest.nfproj).
-        private static FileAnalysis ContextErrors(SemanticModel model, ApiCheck apiCheck, List<Diagnostic> errors)
+        // A file already analyzed in another project, some of whose dependencies this project
+        // leaves out (e.g. an Esp32 file in NFUnitTest.nfproj): report the errors it only has here.
+        private static FileAnalysis ContextErrors(SemanticModel model, List<Diagnostic> errors, FileAnalysis first, string project)
         {
             var a = new FileAnalysis();
-            a.Violations.AddRange(apiCheck.CheckDiagnostics(model, model.SyntaxTree.FilePath, errors, ImportsLinq(model.SyntaxTree)));
+            foreach (Diagnostic d in errors)
+            {
+                FileLinePositionSpan span = d.Location.GetLineSpan();
+                if (first.ErrorKeys.Contains(ErrorKey(d))) continue;
+                a.Violations.Add(new Violation
+                {
+                    File = model.SyntaxTree.FilePath,
+                    Line = span.StartLinePosition.Line + 1,
+                    Column = span.StartLinePosition.Character + 1,
+                    Code = Codes.CompileError.Code,
+                    Kind = Codes.CompileError.Kind,
+                    Symbol = d.Id,
+                    Message = "does not compile in " + project + " (it needs " + string.Join(", ", first.DeclaringFiles.OrderBy(f => f, StringComparer.Ordinal)
+                        .Where(f => !model.Compilation.SyntaxTrees.Any(t => t.FilePath == f))) + ", which that project leaves out): " + d.GetMessage(),
+                });
+            }
             return a;
         }
+
+        private static string ErrorKey(Diagnostic d) => (d.Location.GetLineSpan().StartLinePosition.Line + 1) + "|" + d.Id;
 
         private static FileAnalysis AnalyzeFile(SemanticModel model, ApiCheck apiCheck, List<Diagnostic> errors, IAssemblySymbol deviceAssembly)
         {
             var a = new FileAnalysis();
             string file = model.SyntaxTree.FilePath;
+            foreach (Diagnostic d in errors) a.ErrorKeys.Add(ErrorKey(d));
             List<Violation> language = LanguageSubsetWalker.Check(model, file);
             List<Violation> compileErrors = apiCheck.CheckDiagnostics(model, file, errors, ImportsLinq(model.SyntaxTree));
             // A construct outside the subset usually also fails to bind (Task, ValueTuple,
