@@ -40,6 +40,8 @@ namespace Endpoint.Tools.NfGate
             report.StandInNameProblems.AddRange(standIns.NameProblems);
             report.StandInValueProblems.AddRange(standIns.ValueProblems);
             report.StandInDeclarationProblems.AddRange(standIns.DeclarationProblems);
+            report.StandInEntries = standIns.ListingEntries;
+            report.StandInMapped = standIns.MappedEntries;
 
             var projectPaths = new List<string> { FileListCheck.EndpointProject };
             if (File.Exists(Path.Combine(repo, FileListCheck.UnitTestProject))) projectPaths.Add(FileListCheck.UnitTestProject);

@@ -99,6 +99,11 @@ namespace Endpoint.Tools.NfGate
         /// <summary>Declaration errors inside the stand-in compilations (informational).</summary>
         public List<string> StandInDeclarationProblems { get; } = new List<string>();
 
+        /// <summary>Listing lines (types + members) and how many became stand-in symbols.</summary>
+        public int StandInEntries { get; set; }
+
+        public int StandInMapped { get; set; }
+
         /// <summary>Files rewritten by --sync.</summary>
         public List<string> Synced { get; } = new List<string>();
 
