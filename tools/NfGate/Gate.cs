@@ -173,7 +173,9 @@ namespace Endpoint.Tools.NfGate
             var languageLines = new HashSet<int>(language.Select(v => v.Line));
             a.Violations.AddRange(language);
             a.Violations.AddRange(compileErrors.Where(v => !languageLines.Contains(v.Line) || v.Code == Codes.Linq.Code));
-            List<SymbolUse> uses = SymbolReferences.Collect(model);
+            List<IOperation> operations = SymbolReferences.Operations(model);
+            List<SymbolUse> uses = SymbolReferences.Collect(model, operations);
+            a.Violations.AddRange(EnumToStringCheck.Check(operations, file));
             foreach (SymbolUse use in uses)
             {
                 if (use.Symbol is INamespaceSymbol) continue;

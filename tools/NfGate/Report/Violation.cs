@@ -73,6 +73,7 @@ namespace Endpoint.Tools.NfGate
         public static readonly (string Code, string Kind) ApiUnlisted = ("NF202", "api-unlisted");
         public static readonly (string Code, string Kind) ExcludeType = ("NF203", "exclude-type");
         public static readonly (string Code, string Kind) CompileError = ("NF204", "compile-error");
+        public static readonly (string Code, string Kind) EnumToString = ("NF205", "enum-tostring");
 
         // Layering
         public static readonly (string Code, string Kind) LayerApi = ("NF301", "layer-api");

@@ -19,7 +19,7 @@ namespace Endpoint.Tools.NfGate.StandIns
     /// <summary>Compiled stand-ins for all stable listing packages plus the symbol map.</summary>
     public sealed class StandInSet
     {
-        private static readonly ConcurrentDictionary<string, StandInSet> Cache = new ConcurrentDictionary<string, StandInSet>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, Lazy<StandInSet>> Cache = new ConcurrentDictionary<string, Lazy<StandInSet>>(StringComparer.Ordinal);
 
         private readonly Dictionary<string, object> _entries = new Dictionary<string, object>(StringComparer.Ordinal);
 
@@ -68,7 +68,8 @@ namespace Endpoint.Tools.NfGate.StandIns
             string stamp = full + "|" + string.Join(",", Directory.Exists(full)
                 ? Directory.GetFiles(full, "*.txt").Select(f => File.GetLastWriteTimeUtc(f).Ticks.ToString())
                 : Array.Empty<string>());
-            return Cache.GetOrAdd(stamp, _ => Build(full));
+            // Lazy: concurrent callers (parallel tests) build the stand-ins once.
+            return Cache.GetOrAdd(stamp, _ => new Lazy<StandInSet>(() => Build(full))).Value;
         }
 
         private static StandInSet Build(string apiDir)
