@@ -295,7 +295,7 @@ namespace Endpoint.Tools.NfGate.StandIns
             for (int i = 0; i < ps.Count; i++)
             {
                 string p = ps[i];
-                int eq = ListingParser.IndexOfTopLevel(p, '=');
+                int eq = ListingText.IndexOfTopLevel(p, '=');
                 if (eq >= 0)
                 {
                     string q = _resolver.QualifyExpression(p.Substring(eq + 1).Trim(), t);
