@@ -1,5 +1,5 @@
 // Bracket- and quote-aware text helpers for the listing line format (nested (), [], <>, {},
-// "..." and '.' literals): matching brackets, top-level splits and searches, and a small
+// "..." and 'c' literals): matching brackets, top-level splits and searches, and a small
 // cursor for type lines. Pure string code.
 using System.Collections.Generic;
 
