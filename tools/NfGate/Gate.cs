@@ -61,7 +61,8 @@ namespace Endpoint.Tools.NfGate
             {
                 NfProject project = NfProject.Load(repo, path);
                 violations.AddRange(FileListCheck.Check(project));
-                DeviceCompilation device = DeviceCompilation.Create(project, standIns);
+                IEnumerable<string> shouldList = FileListCheck.ExpectedItems(repo, path).Select(e => e.RepoPath);
+                DeviceCompilation device = DeviceCompilation.Create(project, standIns, shouldList);
                 var usedPackages = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
                 violations.AddRange(CheckCompilation(device, apiCheck, report, usedPackages, analyzed));
                 report.UsedPackages[path] = usedPackages;
