@@ -48,6 +48,8 @@ namespace Endpoint.Sip.Ua
         public int T1 = 500;
         /// <summary>Smallest session interval we accept (RFC 4028 Min-SE, at least 90).</summary>
         public int MinSessionExpires = 90;
+        /// <summary>Session interval we ask for in our INVITEs (RFC 4028 Session-Expires), 0 = do not ask (only honour the peer's).</summary>
+        public int SessionExpires;
         /// <summary>Value of the User-Agent header, or null for none.</summary>
         public string UserAgentName;
 

@@ -67,6 +67,8 @@ namespace Endpoint.Sip.Ua
         public readonly byte[] Body;
         /// <summary>Body length.</summary>
         public int BodyLength;
+        /// <summary>True when the received body was larger than the event buffer (only possible for responses, e.g. a huge SDP answer): hang up.</summary>
+        public bool BodyTruncated;
         /// <summary>Content-Type bytes [0, ContentTypeLength).</summary>
         public readonly byte[] ContentType;
         /// <summary>Content-Type length.</summary>
@@ -104,6 +106,7 @@ namespace Endpoint.Sip.Ua
             Code = 0;
             Reason = null;
             BodyLength = 0;
+            BodyTruncated = false;
             ContentTypeLength = 0;
             PeerUriLength = 0;
             PeerNameLength = 0;

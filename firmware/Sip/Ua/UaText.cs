@@ -107,6 +107,8 @@ namespace Endpoint.Sip.Ua
         public const string AddressChanged = "address changed";
         /// <summary>CallEnded reason: a request could not be built or queued.</summary>
         public const string LocalError = "local error";
+        /// <summary>ReinviteFailed reason: our re-INVITE met the peer's (491) and the peer's offer was answered first.</summary>
+        public const string Glare = "glare: the peer's re-INVITE was taken first";
         /// <summary>CallEnded reason: the 2xx could not be used (no Contact, too large).</summary>
         public const string BadAnswer = "bad 2xx";
     }

@@ -40,6 +40,7 @@ namespace Endpoint.Sip.Ua
             }
             c.Outgoing = true;
             c.State = UaCallState.Calling;
+            if (_cfg.SessionExpires > 0) c.RequestSessionExpires = _cfg.SessionExpires < _cfg.MinSessionExpires ? _cfg.MinSessionExpires : _cfg.SessionExpires;
             UaStatus st = SendInvite(c, 1, false, nowMs);
             if (st != UaStatus.Ok)
             {
@@ -69,7 +70,7 @@ namespace Endpoint.Sip.Ua
             if (c.RequestSessionExpires > 0)
             {
                 w.Header(SipHeaderId.SessionExpires, c.RequestSessionExpires);
-                w.Header(SipHeaderId.MinSE, c.RequestSessionExpires);
+                w.Header(SipHeaderId.MinSE, c.Retried422 ? c.RequestSessionExpires : _cfg.MinSessionExpires);
             }
             if (withAuth) WriteAuthorization(w, _auth, "INVITE", target);
             WriteUserAgent(w, false);
@@ -137,6 +138,19 @@ namespace Endpoint.Sip.Ua
             c.AwaitAckTx = txId;
             c.RemoteSdpHash = remoteHash;
             StartUasSessionTimer(c, nowMs);
+            if (c.GlareRetryAt != UaCall.Never)
+            {
+                // Our re-INVITE lost the glare and the peer's offer was taken meanwhile: our retry
+                // would carry the answer just given, so drop it and let the application re-issue
+                // its change if it still wants it (§14.1 "if it still desires").
+                c.GlareRetryAt = UaCall.Never;
+                if (!c.ReinviteIsRefresh)
+                {
+                    UaEvent e = _events.Post(UaEventKind.ReinviteFailed, c.Handle);
+                    if (e != null) { e.Code = 491; e.Reason = UaText.Glare; }
+                }
+                c.ReinviteIsRefresh = false;
+            }
             return UaStatus.Ok;
         }
 

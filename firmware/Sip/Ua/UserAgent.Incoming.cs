@@ -111,6 +111,7 @@ namespace Endpoint.Sip.Ua
             int ct = m.FindHeader(SipHeaderId.ContentType);
             if (ct >= 0) e.ContentTypeLength = UaEvent.Copy(e.ContentType, b, m.GetHeaderValue(ct));
             e.BodyLength = UaEvent.Copy(e.Body, b, m.Body);
+            e.BodyTruncated = m.Body.Length > e.BodyLength;
         }
 
         // ------------------------------------------------------------------ INVITE
@@ -167,7 +168,7 @@ namespace Endpoint.Sip.Ua
         {
             SipMessage m = _rx;
             ByteField tag = c.Dialog.LocalTag;
-            if (c.State != UaCallState.Established || IsClientPending(c.ReinviteTx) || c.AwaitAckTx >= 0 || c.GlareRetryAt != UaCall.Never)
+            if (c.State != UaCallState.Established || IsClientPending(c.ReinviteTx) || c.AwaitAckTx >= 0)
             {
                 Reply(txId, 491, tag, nowMs); // §14.2 glare (or the previous INVITE is not finished)
                 return;
@@ -202,6 +203,7 @@ namespace Endpoint.Sip.Ua
             Reply(txId, 200, c.Dialog.LocalTag, nowMs);
             if (c.State == UaCallState.Incoming) Reply(c.InviteTx, 487, c.Dialog.LocalTag, nowMs); // §15.1.2
             if (c.ReinviteServerTx >= 0) Reply(c.ReinviteServerTx, 487, c.Dialog.LocalTag, nowMs);
+            if (c.AwaitAckTx >= 0) _tx.Release(c.AwaitAckTx); // no ACK will come for a dialog the peer ended: stop the 2xx retransmissions
             PostEnded(c, 0, UaText.RemoteHangup);
             FreeCall(c);
         }

@@ -30,9 +30,10 @@ namespace Endpoint.Sip.Ua
             if (c.GlareRetryAt <= nowMs)
             {
                 c.GlareRetryAt = UaCall.Never;
-                if (c.State == UaCallState.Established && !InviteBusy(c) && SendReinvite(c, c.ReinviteIsRefresh, c.HadCredentials, nowMs) != UaStatus.Ok)
+                if (c.State == UaCallState.Established)
                 {
-                    c.GlareRetryAt = nowMs + 1000; // no transaction free: try again shortly
+                    // the peer's INVITE is still running, or no transaction is free: try again shortly
+                    if (InviteBusy(c) || SendReinvite(c, c.ReinviteIsRefresh, c.HadCredentials, nowMs) != UaStatus.Ok) c.GlareRetryAt = nowMs + 500;
                 }
             }
             if (c.Timer.ExpireAt <= nowMs)
