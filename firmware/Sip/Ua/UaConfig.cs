@@ -74,6 +74,31 @@ namespace Endpoint.Sip.Ua
         /// <summary>Capacities of dialog fields (Call-ID, tags, URIs, route set).</summary>
         public DialogLimits Dialog = new DialogLimits();
 
+        /// <summary>
+        /// Shrinks every capacity for a ~100 KB nanoFramework heap shared with media: 2 calls, 1
+        /// MESSAGE in flight, 6 transactions of 1.5 KiB messages, 4 outbox slots, 6 events (incoming
+        /// bodies up to 1 KiB are still accepted), our SDP up to 512 bytes, smaller dialog fields.
+        /// See bench/SipUaBench.cs for the resulting figures.
+        /// </summary>
+        public void UseSmallFootprint()
+        {
+            MaxCalls = 2;
+            MaxMessages = 1;
+            SdpBytes = 512;
+            MessageBodyBytes = 256;
+            EventSlots = 6;
+            EventBodyBytes = 1024;
+            TxPoolSize = 6;
+            MessageBufferSize = 1536;
+            OutboxSlots = 4;
+            Dialog.CallIdBytes = 96;
+            Dialog.TagBytes = 48;
+            Dialog.HeaderBytes = 192;
+            Dialog.UriBytes = 160;
+            Dialog.RouteBytes = 384;
+            Dialog.MaxRoutes = 6;
+        }
+
         /// <summary>The domain actually used: Domain, else the registrar host, else LocalHost.</summary>
         public string EffectiveDomain
         {
