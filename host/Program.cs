@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading;
 using Endpoint.App;
 using Endpoint.Config;
+using Endpoint.Hal;
 using Endpoint.Runtime;
 
 namespace Endpoint.Host
@@ -38,13 +39,20 @@ namespace Endpoint.Host
             var sink = new ConsoleEventSink();
             var commands = new CommandQueue();
             var runtime = new EndpointRuntime(config, sink, commands);
-            error = runtime.Bind();
+            var random = new RuntimeRandom(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue));
+            error = runtime.Bind(random, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             if (error != null) { Console.Error.WriteLine("error: " + error); return 3; }
+            IAudioInput mic;
+            IAudioOutput speaker;
+            error = VirtualAudio.Open(config, configPath, out mic, out speaker);
+            if (error != null) { Console.Error.WriteLine("error: " + error); return 2; }
 
             var reader = new Thread(() => ReadInput(commands)) { IsBackground = true, Name = "stdin" };
             reader.Start();
-            var app = new EndpointApp(config, sink, runtime.LocalSip.ToString());
-            runtime.Run(app);
+            var app = new EndpointApp(config, sink, runtime.UserAgent, runtime.RtpPorts, mic, speaker, random,
+                                      runtime.LocalSip.Address.ToString(), runtime.LocalSip.Port);
+            try { runtime.Run(app); }
+            finally { if (speaker is IDisposable d) d.Dispose(); }
             return 0;
         }
 

@@ -18,8 +18,10 @@ results="$(pwd)/tests/Desktop/TestResults"
 rm -rf "$results"
 dotnet test tests/Desktop/Tests.csproj -c Release --no-build -nologo \
   --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
-  --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1500000 2>&1 \
-  | grep -vE "^\s*$" | grep -E "^\s+(Passed|Failed|Skipped) |Error Message|Assert|Stack Trace|^\s+at |Total tests|Passed!|Failed!|error" | grep -v "^\s\+Passed " | head -400
+  --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1500000 > /tmp/endpoint-test.log 2>&1
+# Print each failed test with its message (not the passing ones, not stack frames into the runtime).
+awk '/^  Failed /{show=1} /^  Passed |^  Skipped /{show=0} show && !/^\s+at (System|Xunit|InvokeStub)/' /tmp/endpoint-test.log | head -400
+grep -E "^Total tests|^\s+(Passed|Failed|Skipped):" /tmp/endpoint-test.log | tail -4
 trx=$(ls "$results"/*.trx 2>/dev/null | head -1)
 if [ -z "$trx" ]; then echo "tests: no results were written"; exit 1; fi
 python3 - "$trx" <<'PY'

@@ -1,66 +1,244 @@
-// The endpoint application: turns user commands into actions and actions into events.
-// This first version carries the control contract (ready, status, quit, errors for commands
-// whose behaviour is not built yet); the SIP user agent, media and the desk-phone/intercom
-// logic plug in behind the same commands. Pure: no sockets, threads or clocks.
-// Depends on Endpoint.Config and the App contract types.
+// The endpoint application: joins the SIP user agent (Endpoint.Sip.Ua), each call's media
+// (CallMedia: SDP + RTP + DTMF) and the user's commands, and reports what happens as events.
+// It knows no sockets, threads or clocks: the runtime feeds it commands, time and audio
+// frames, and owns the SIP transport and RTP sockets (IRtpPorts).
+// Limits: two calls (one active, one ringing or held); IPv4 media.
+// Depends on Endpoint.Sip.Ua, Endpoint.Sdp (status codes), Endpoint.Hal (audio in/out),
+// Endpoint.Config, and the App contract types.
+using System.Text;
 using Endpoint.Config;
+using Endpoint.Hal;
+using Endpoint.Media.Dtmf;
+using Endpoint.Media.Echo;
+using Endpoint.Sdp;
+using Endpoint.Sip.Registration;
+using Endpoint.Sip.Ua;
 
 namespace Endpoint.App
 {
     /// <summary>The application behind the control interface.</summary>
-    public sealed class EndpointApp : IEndpointApp
+    public sealed partial class EndpointApp : IEndpointApp, IDigitSink
     {
+        private const int MaxCalls = 2;
+        private const int QuitTimeoutMs = 6000;
+
         private readonly EndpointConfig _config;
         private readonly IEventSink _sink;
-        private readonly string _localSip;
+        private readonly UserAgent _ua;
+        private readonly IRtpPorts _ports;
+        private readonly IAudioInput _mic;
+        private readonly IAudioOutput _speaker;
+        private readonly Endpoint.Media.Rtp.IRandomSource _random;
+        private readonly string _localHost;
+        private readonly int _localPort;
+        private readonly CallSlot[] _calls = new CallSlot[MaxCalls];
+        private readonly byte[] _sdp = new byte[CallMedia.MaxSdpBytes];
+        private readonly short[] _micFrame = new short[160];
+        private readonly short[] _speakerFrame = new short[160];
+        private readonly short[] _silence = new short[160];
+        private readonly byte[] _packet = new byte[512];
+        private readonly EchoSuppressorConfig _echo;
+        private int _sessionCounter;
+        private bool _quitting;
+        private long _quitDeadline;
         private bool _finished;
+        private long _now;
 
-        /// <summary>Creates the app; <paramref name="localSip"/> is the bound "ip:port".</summary>
-        public EndpointApp(EndpointConfig config, IEventSink sink, string localSip)
+        /// <summary>Creates the app over a user agent, the runtime's RTP ports and the board's audio.</summary>
+        public EndpointApp(EndpointConfig config, IEventSink sink, UserAgent ua, IRtpPorts ports, IAudioInput mic, IAudioOutput speaker,
+                           Endpoint.Media.Rtp.IRandomSource random, string localHost, int localPort)
         {
             _config = config;
             _sink = sink;
-            _localSip = localSip;
+            _ua = ua;
+            _ports = ports;
+            _mic = mic;
+            _speaker = speaker;
+            _random = random;
+            _localHost = localHost;
+            _localPort = localPort;
+            for (int i = 0; i < MaxCalls; i++) _calls[i] = new CallSlot();
+            _echo = new EchoSuppressorConfig();
+            _echo.Enabled = config.Media.EchoSuppression == 1 || (config.Media.EchoSuppression < 0 && config.Board.IndexOf("intercom") >= 0);
         }
 
         /// <inheritdoc/>
         public bool Finished { get { return _finished; } }
 
         /// <inheritdoc/>
-        public long NextDeadline { get { return long.MaxValue; } }
-
-        /// <summary>Our SIP URI as others can call it directly.</summary>
-        public string SipUri { get { return "sip:" + _config.Sip.User + "@" + _localSip; } }
-
-        /// <inheritdoc/>
-        public void Start(long nowMs)
+        public long NextDeadline
         {
-            _sink.Log("board " + _config.Board + ", SIP on " + _localSip + (_config.Sip.Registrar != null ? ", registrar " + _config.Sip.Registrar : ", no registrar"));
-            _sink.Event(new EventLine("ready").Add("sip", SipUri).Add("local", _localSip).Add("board", _config.Board).ToString());
+            get
+            {
+                long d = _ua.NextDeadline;
+                if (_quitting && _quitDeadline < d) d = _quitDeadline;
+                return d;
+            }
         }
 
-        /// <inheritdoc/>
-        public void OnCommand(Command command, long nowMs)
+        /// <summary>Our SIP URI as others can call it directly.</summary>
+        public string SipUri { get { return "sip:" + _config.Sip.User + "@" + HostPortText(_localHost, _localPort); } }
+
+        /// <summary>The call that commands act on: the connected one, else a ringing/incoming one.</summary>
+        public CallSlot Current
         {
-            switch (command.Name)
+            get
             {
-                case "quit":
-                    _sink.Event(new EventLine("stopped").Add("reason", "quit").ToString());
-                    _finished = true;
-                    return;
-                case "status":
-                    _sink.Event(new EventLine("status").Add("board", _config.Board).Add("sip", SipUri)
-                        .Add("registrar", _config.Sip.Registrar == null ? "none" : _config.Sip.Registrar.ToString())
-                        .Add("overlay", _config.Overlay == null ? "off" : _config.Overlay.Aor)
-                        .Add("call", "idle").ToString());
-                    return;
-                default:
-                    _sink.Event(new EventLine("error").Add("command", command.Name).Add("reason", "not available in this build yet").ToString());
-                    return;
+                for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase == CallPhase.Connected && !_calls[i].LocalHold) return _calls[i];
+                for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase != CallPhase.Free) return _calls[i];
+                return null;
             }
         }
 
         /// <inheritdoc/>
-        public void OnTimer(long nowMs) { }
+        public void Start(long nowMs)
+        {
+            _now = nowMs;
+            _sink.Log("board " + _config.Board + ", SIP on " + HostPortText(_localHost, _localPort) + " (" + _config.Sip.Transport + ")" +
+                      (_config.Sip.Registrar != null ? ", registrar " + _config.Sip.Registrar : ", no registrar"));
+            _sink.Event(new EventLine("ready").Add("sip", SipUri).Add("local", HostPortText(_localHost, _localPort)).Add("board", _config.Board).ToString());
+            if (_config.Sip.Registrar != null) _ua.Register(nowMs);
+        }
+
+        /// <inheritdoc/>
+        public void OnTimer(long nowMs)
+        {
+            _now = nowMs;
+            _ua.OnTimer(nowMs);
+            DrainEvents(nowMs);
+            if (_quitting)
+            {
+                bool callsGone = true;
+                for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase != CallPhase.Free) callsGone = false;
+                RegistrationState rs = _ua.RegistrationState;
+                bool unregistered = rs == RegistrationState.Stopped || rs == RegistrationState.Idle;
+                if ((callsGone && unregistered) || nowMs >= _quitDeadline)
+                {
+                    _sink.Event(new EventLine("stopped").Add("reason", "quit").ToString());
+                    _finished = true;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public void OnCommand(Command c, long nowMs)
+        {
+            _now = nowMs;
+            if (_quitting) return;
+            switch (c.Name)
+            {
+                case "quit": Quit(nowMs); break;
+                case "status": Status(); break;
+                case "dial": Dial(c.Argument, nowMs); break;
+                case "answer": Answer(nowMs); break;
+                case "hangup": Hangup(nowMs); break;
+                case "hold": Hold(true, nowMs); break;
+                case "resume": Hold(false, nowMs); break;
+                case "dtmf": SendDtmf(c.Argument); break;
+                case "message": SendMessage(c.Argument, c.Text, nowMs); break;
+                default: Error(c.Name, "not available on board " + _config.Board + " yet"); break;
+            }
+            DrainEvents(nowMs);
+        }
+
+        /// <summary>One 20 ms audio period: microphone to the active call, the call to the speaker.</summary>
+        public void OnAudioFrame(long nowMs)
+        {
+            _now = nowMs;
+            if (_mic == null || _mic.ReadFrame(_micFrame) < 0) System.Array.Clear(_micFrame, 0, _micFrame.Length);
+            CallSlot active = null;
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                CallSlot s = _calls[i];
+                if (s.Media == null || s.Phase == CallPhase.Free) continue;
+                if (s.Media.RtpTimedOut && s.Phase == CallPhase.Connected && !s.Media.OnHold)
+                {
+                    s.Media.RtpTimedOut = false;
+                    _sink.Log("no RTP for " + _config.Media.RtpTimeoutSeconds + " s: ending call " + s.Call);
+                    _ua.Hangup(s.Call, nowMs);
+                    continue;
+                }
+                bool live = s.Phase == CallPhase.Connected && !s.LocalHold;
+                int n = s.Media.Capture(live ? _micFrame : _silence, nowMs, _packet);
+                if (n > 0 && s.Media.Pump != null) _ports.Send(s.Port, _packet, n, s.Media.Pump.RtpTarget);
+                if (live && active == null) { active = s; s.Media.Playback(nowMs, _speakerFrame); }
+                else s.Media.Playback(nowMs, _silence);
+            }
+            if (active == null) System.Array.Clear(_speakerFrame, 0, _speakerFrame.Length);
+            if (_speaker != null) _speaker.WriteFrame(_speakerFrame);
+        }
+
+        /// <inheritdoc/>
+        public void OnDigit(char digit, int durationMs, DtmfSource source)
+        {
+            string src = source == DtmfSource.Rfc4733 ? "rfc4733" : source == DtmfSource.SipInfo ? "info" : "inband";
+            _sink.Event(new EventLine("dtmf").Add("digit", digit.ToString()).Add("source", src).ToString());
+        }
+
+        private void Status()
+        {
+            CallSlot cur = Current;
+            _sink.Event(new EventLine("status").Add("board", _config.Board).Add("sip", SipUri)
+                .Add("registrar", _config.Sip.Registrar == null ? "none" : _config.Sip.Registrar.ToString())
+                .Add("registration", RegistrationSchedule.Name(_ua.RegistrationState))
+                .Add("overlay", _config.Overlay == null ? "off" : _config.Overlay.Aor)
+                .Add("call", cur == null ? "idle" : CallSlot.Name(cur.Phase))
+                .Add("peer", cur == null ? null : cur.Peer).ToString());
+        }
+
+        private void Quit(long nowMs)
+        {
+            _quitting = true;
+            _quitDeadline = nowMs + QuitTimeoutMs;
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                if (_calls[i].Phase != CallPhase.Free) _ua.Hangup(_calls[i].Call, nowMs);
+            }
+            if (_config.Sip.Registrar != null) _ua.Unregister(nowMs);
+        }
+
+        private void Error(string command, string reason)
+        {
+            _sink.Event(new EventLine("error").Add("command", command).Add("reason", reason).ToString());
+        }
+
+        private CallSlot FreeSlot()
+        {
+            for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase == CallPhase.Free) return _calls[i];
+            return null;
+        }
+
+        private CallSlot Find(int call)
+        {
+            for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase != CallPhase.Free && _calls[i].Call == call) return _calls[i];
+            return null;
+        }
+
+        private CallMedia NewMedia(CallSlot slot, out string error)
+        {
+            int port = _ports.Reserve(out error);
+            if (port < 0) return null;
+            _sessionCounter++;
+            var media = new CallMedia(_config.Media, _localHost, port, _sessionCounter.ToString(), _random, this, _echo);
+            _ports.Attach(port, media);
+            slot.Port = port;
+            slot.Media = media;
+            return media;
+        }
+
+        private void Release(CallSlot slot)
+        {
+            if (slot.Media != null) slot.Media.Stop();
+            if (slot.Port >= 0) _ports.Release(slot.Port);
+            slot.Clear();
+        }
+
+        /// <summary>"host:port" with IPv6 brackets.</summary>
+        public static string HostPortText(string host, int port)
+        {
+            return (host.IndexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
+
+        private static string Text(byte[] b, int n) { return Encoding.UTF8.GetString(b, 0, n); }
     }
 }

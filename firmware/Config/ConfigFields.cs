@@ -92,6 +92,17 @@ namespace Endpoint.Config
             return (int)n.AsLong();
         }
 
+        /// <summary>A boolean member or the default.</summary>
+        public bool Bool(string name, bool fallback)
+        {
+            JsonNode n = _obj.Get(name);
+            if (n == null || n.Kind == JsonKind.Null) return fallback;
+            if (n.Kind == JsonKind.True) return true;
+            if (n.Kind == JsonKind.False) return false;
+            Fail(name, "true or false", n);
+            return fallback;
+        }
+
         /// <summary>A "host:port" value (port optional when defaultPort &gt; 0), or the default.</summary>
         public HostPort Address(string name, int defaultPort, HostPort fallback)
         {

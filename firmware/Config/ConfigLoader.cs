@@ -15,7 +15,7 @@ namespace Endpoint.Config
 
         private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom" };
         private static readonly string[] SipFields = { "listen", "user", "domain", "password", "authUser", "displayName", "registrar", "outboundProxy", "transport", "expires", "keepAlive", "t1" };
-        private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout" };
+        private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression" };
         private static readonly string[] AudioFields = { "input", "output" };
         private static readonly string[] OverlayFields = { "aor", "supernodes", "siteKey", "buddies" };
         private static readonly string[] IntercomFields = { "targets", "allow", "doorCode", "relayPulseMs" };
@@ -121,6 +121,8 @@ namespace Endpoint.Config
             if (m.PtimeMs % 10 != 0) f.Fail("ptime", "10, 20, 30 or 40", f.Raw("ptime"));
             m.DtmfPayloadType = f.Int("dtmfPayloadType", 96, 127, m.DtmfPayloadType);
             m.RtpTimeoutSeconds = f.Int("rtpTimeout", 0, 3600, m.RtpTimeoutSeconds);
+            JsonNode echo = f.Raw("echoSuppression");
+            if (echo != null && echo.Kind != JsonKind.Null) m.EchoSuppression = f.Bool("echoSuppression", false) ? 1 : 0;
         }
 
         private static OverlayConfig ReadOverlay(ConfigFields f)

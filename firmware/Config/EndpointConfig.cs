@@ -87,6 +87,9 @@ namespace Endpoint.Config
 
         /// <summary>End the call after this many seconds without RTP (0 = never).</summary>
         public int RtpTimeoutSeconds = 30;
+
+        /// <summary>Speakerphone echo suppression: 1 on, 0 off, -1 board default (on for intercoms).</summary>
+        public int EchoSuppression = -1;
     }
 
     /// <summary>The "audio" section (virtual boards).</summary>

@@ -1,23 +1,36 @@
 // The runtime loop: the one place (with the rest of firmware/Runtime) that owns sockets,
-// threads and the clock. It binds the SIP socket, feeds commands, received packets and time to
-// the pure application and sleeps until the next deadline. Same code on the device and on the
-// virtual device. Depends on System.Net.Sockets, Environment.TickCount64 and Endpoint.App.
+// threads and the clock. It binds the SIP transport (UDP + TCP), feeds received SIP messages,
+// commands and time to the user agent and the application, flushes what they want sent,
+// moves RTP, and ticks the audio every 20 ms. Same code on the device and on the virtual
+// device. Depends on System.Net.Sockets, Environment.TickCount64, Endpoint.App,
+// Endpoint.Sip.Ua and the transport classes here.
 using System;
 using System.Net;
-using System.Net.Sockets;
 using Endpoint.App;
 using Endpoint.Config;
+using Endpoint.Hal;
+using Endpoint.Sip.Message;
+using Endpoint.Sip.Transaction;
+using Endpoint.Sip.Ua;
 
 namespace Endpoint.Runtime
 {
-    /// <summary>Runs one endpoint until its application finishes or input ends.</summary>
-    public sealed class EndpointRuntime
+    /// <summary>Runs one endpoint until its application finishes.</summary>
+    public sealed class EndpointRuntime : ISipReceiver
     {
-        private const int MaxWaitMs = 50;
+        private const int FrameMs = 20;
+        private const int MaxWaitMs = 10;
         private readonly EndpointConfig _config;
         private readonly IEventSink _sink;
         private readonly CommandQueue _commands;
-        private Socket _sip;
+        private readonly SipSocketTransport _sip = new SipSocketTransport();
+        private readonly byte[] _rtcpScratch = new byte[512];
+        private RtpPorts _rtp;
+        private UserAgent _ua;
+        private IPAddress _localIp;
+        private long _nextFrame;
+        private long _nextKeepAlive;
+        private long _wallOffset;
 
         /// <summary>Creates a runtime for a validated configuration.</summary>
         public EndpointRuntime(EndpointConfig config, IEventSink sink, CommandQueue commands)
@@ -27,41 +40,49 @@ namespace Endpoint.Runtime
             _commands = commands;
         }
 
-        /// <summary>The bound local SIP address, after <see cref="Bind"/>.</summary>
-        public IPEndPoint LocalSip { get; private set; }
+        /// <summary>The bound local SIP endpoint, after <see cref="Bind"/>.</summary>
+        public IPEndPoint LocalSip { get { return _sip.Local; } }
 
-        /// <summary>The bound SIP socket (UDP), after <see cref="Bind"/>.</summary>
-        public Socket SipSocket { get { return _sip; } }
+        /// <summary>The user agent, after <see cref="Bind"/>.</summary>
+        public UserAgent UserAgent { get { return _ua; } }
+
+        /// <summary>The runtime's RTP sockets, after <see cref="Bind"/>.</summary>
+        public RtpPorts RtpPorts { get { return _rtp; } }
 
         /// <summary>Monotonic milliseconds.</summary>
         public static long Now() { return Environment.TickCount64; }
 
-        /// <summary>Binds the SIP UDP socket; returns an error message or null.</summary>
-        public string Bind()
+        /// <summary>Binds the SIP transport and creates the user agent; returns an error message or null.</summary>
+        public string Bind(RuntimeRandom random, long unixMsNow)
         {
             HostPort listen = _config.Sip.Listen;
-            IPAddress addr;
-            try { addr = IPAddress.Parse(listen.Host); }
+            try { _localIp = IPAddress.Parse(listen.Host); }
             catch (Exception) { return "sip.listen: \"" + listen.Host + "\" is not an IP address of this machine"; }
-            try
-            {
-                _sip = new Socket(addr.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-                _sip.Bind(new IPEndPoint(addr, listen.Port));
-                LocalSip = (IPEndPoint)_sip.LocalEndPoint;
-                return null;
-            }
-            catch (SocketException e)
-            {
-                if (_sip != null) _sip.Close();
-                _sip = null;
-                return "sip.listen: cannot bind UDP " + listen + " (" + e.Message + ")";
-            }
+            string error = _sip.Open(_localIp, listen.Port);
+            if (error != null) return "sip.listen: " + error;
+            UaConfig ua = UaConfig.FromSipConfig(_config.Sip, listen.Host, _sip.Local.Port);
+            _ua = new UserAgent(ua, random);
+            _rtp = new RtpPorts(_localIp, _config.Media);
+            _wallOffset = unixMsNow - Now();
+            return null;
         }
 
-        /// <summary>Runs the loop until the app finishes or input is closed and drained.</summary>
-        public void Run(IEndpointApp app)
+        /// <inheritdoc/>
+        public void OnSipMessage(byte[] buf, int offset, int count, SipAddress source, long nowMs)
         {
-            app.Start(Now());
+            if (source.Transport == SipTransport.Udp) _ua.OnDatagram(buf, offset, count, source, nowMs);
+            else _ua.OnStreamMessage(buf, offset, count, source, nowMs);
+        }
+
+        /// <summary>Runs the loop until the app finishes.</summary>
+        public void Run(EndpointApp app)
+        {
+            long start = Now();
+            app.Start(start);
+            _sip.Flush(_ua.Outbox, start);
+            _nextFrame = start + FrameMs;
+            _nextKeepAlive = start + _config.Sip.KeepAliveSeconds * 1000L;
+            bool sentQuit = false;
             while (!app.Finished)
             {
                 long now = Now();
@@ -72,22 +93,44 @@ namespace Endpoint.Runtime
                     Command c = Command.Parse(line, out error);
                     if (c != null) app.OnCommand(c, now);
                     else if (error != null) _sink.Event(new EventLine("error").Add("reason", error).ToString());
-                    if (app.Finished) break;
+                    _sip.Flush(_ua.Outbox, now);
                 }
-                if (app.Finished) break;
-                if (_commands.Drained)
+                if (_commands.Drained && !sentQuit)
                 {
-                    // Standard input closed without quit: behave as if quit was typed.
-                    Command quit = Command.Parse("quit", out line);
-                    app.OnCommand(quit, now);
+                    sentQuit = true;
+                    string unused;
+                    app.OnCommand(Command.Parse("quit", out unused), now);
                 }
-                app.OnTimer(now);
-                long wait = app.NextDeadline - Now();
+
+                int wait = (int)(_nextFrame - now);
+                long deadline = app.NextDeadline - now;
+                if (deadline < wait) wait = (int)(deadline < 0 ? 0 : deadline);
                 if (wait > MaxWaitMs) wait = MaxWaitMs;
-                if (wait < 1) wait = 1;
-                System.Threading.Thread.Sleep((int)wait);
+                if (wait < 0) wait = 0;
+                _sip.Poll(wait, this, Now());
+
+                now = Now();
+                app.OnTimer(now);
+                _rtp.Poll(now, now + _wallOffset, _rtcpScratch);
+                if (now >= _nextFrame)
+                {
+                    if (now - _nextFrame > 200) _nextFrame = now; // fell far behind (debugger, suspend): resynchronise
+                    app.OnAudioFrame(now);
+                    _nextFrame += FrameMs;
+                }
+                if (_config.Sip.Registrar != null && now >= _nextKeepAlive)
+                {
+                    _nextKeepAlive = now + _config.Sip.KeepAliveSeconds * 1000L;
+                    SipAddress reg = SipAddress.FromHost(_config.Sip.OutboundProxy != null ? _config.Sip.OutboundProxy.Host : _config.Sip.Registrar.Host,
+                        _config.Sip.OutboundProxy != null ? _config.Sip.OutboundProxy.Port : _config.Sip.Registrar.Port,
+                        _config.Sip.Transport == "tcp" ? SipTransport.Tcp : SipTransport.Udp);
+                    _sip.SendKeepAlive(reg, now);
+                }
+                _sip.Flush(_ua.Outbox, now);
             }
-            if (_sip != null) _sip.Close();
+            _sip.Flush(_ua.Outbox, Now());
+            _rtp.CloseAll();
+            _sip.Close();
         }
     }
 }

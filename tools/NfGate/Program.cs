@@ -77,9 +77,10 @@ namespace Endpoint.Tools.NfGate
 
         private static void PrintVerbose(GateReport report)
         {
+            Console.WriteLine("nfgate: stand-ins declare " + report.StandInMapped + " of " + report.StandInEntries + " listing entries (types + members)");
             Console.WriteLine("nfgate: stand-in type-name problems (gate bugs, keep at 0): " + report.StandInNameProblems.Count);
             foreach (string p in report.StandInNameProblems) Console.WriteLine("  " + p);
-            Console.WriteLine("nfgate: listed constant values not reproducible (library-internal constants, value left to the compiler): " + report.StandInValueProblems.Count);
+            Console.WriteLine("nfgate: listed constant values not reproducible (they name library-internal constants; distinct placeholder values are used): " + report.StandInValueProblems.Count);
             foreach (string p in report.StandInValueProblems.Take(5)) Console.WriteLine("  " + p);
             if (report.StandInValueProblems.Count > 5) Console.WriteLine("  ...");
             Console.WriteLine("nfgate: stand-in declaration diagnostics (informational): " + report.StandInDeclarationProblems.Count);

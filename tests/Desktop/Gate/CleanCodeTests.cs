@@ -131,7 +131,7 @@ namespace Endpoint.Sip
             Settings s2 = new Settings { Name = ""a"", Port = 1 };
             int total = Sum(1, 2, 3);
             using (var ms = new System.IO.MemoryStream()) { ms.WriteByte(1); }
-            return msg + sb.ToString() + m + first + digit + idx + sub.ToUpper() + parts.Length + t + ts.Ticks +
+            return msg + sb.ToString() + (int)m + first + digit + idx + sub.ToUpper() + parts.Length + t + ts.Ticks +
                 s2.Name + Settings.Limits.Max + Crlf.Length + sq.Area() + total + jagged.Length;
         }
     }

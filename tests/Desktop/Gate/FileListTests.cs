@@ -91,5 +91,21 @@ namespace Endpoint.Tests.Gate
             // A second sync changes nothing.
             Assert.Empty(repo.Run(sync: true).Synced);
         }
+
+        [Fact]
+        public void PortableFileNeedingAnEsp32FileFailsInTheUnitTestProject()
+        {
+            using var repo = new FakeRepo()
+                .File("hal/Esp32/Pins.cs", "namespace Endpoint.Hal.Esp32 { public static class Pins { public const int Led = 2; } }")
+                .File("hal/Drivers/Led.cs", "namespace Endpoint.Hal.Drivers { public class Led { public int Pin = Endpoint.Hal.Esp32.Pins.Led; } } // <-")
+                .EndpointProject();
+            repo.UnitTestProject(new[] { "<Compile Include=\"..\\..\\hal\\Drivers\\Led.cs\"><Link>hal\\Drivers\\Led.cs</Link></Compile>" });
+            GateReport report = repo.Run();
+            Violation v = Assert.Single(report.Violations);
+            Assert.Equal("hal/Drivers/Led.cs", v.File);
+            Assert.Equal("NF204", v.Code);
+            Assert.Contains("NFUnitTest.nfproj", v.Message);
+            Assert.Contains("hal/Esp32/Pins.cs", v.Message);
+        }
     }
 }

@@ -101,6 +101,7 @@ namespace Endpoint.Tests.Gate
             Member("ExcludeTypeEnumValue", "NF203", "        public int M() { return (int)AttributeTargets.Class; } // <-", symbol: "System.AttributeTargets"),
             Member("GpioMissingMember", "NF201", "        public void M() { new GpioController().Toggle(1); } // <-",
                 usings: "using System.Device.Gpio;\n", symbol: "System.Device.Gpio.GpioController::Toggle(int)", folder: "hal/Esp32"),
+            Member("EnumToString", "NF205", "        public string M(DayOfWeek d) { return \"day \" + d; } // <-", symbol: "System.DayOfWeek"),
             Member("ForeachNoEnumerator", "NF201", "        public void M(byte[] b) { foreach (byte x in new SpanByte(b)) { } } // <-", symbol: "System.SpanByte::GetEnumerator()"),
         };
 

@@ -46,6 +46,9 @@ namespace Endpoint.Tests.Gate
         {
             StandInSet set = StandInSet.Load(FakeRepo.ApiDir);
             Assert.True(set.NameProblems.Count == 0, string.Join("\n", set.NameProblems));
+            Assert.True(set.UnmappedEntries.Count == 0, string.Join("\n", set.UnmappedEntries));
+            Assert.Equal(set.ListingEntries, set.MappedEntries);
+            Assert.True(set.ListingEntries > 3000);
             Assert.Contains(set.Packages, p => p.IsCoreLibrary && p.AssemblyName == "mscorlib");
             // preview/ is never read
             Assert.DoesNotContain(set.Packages, p => p.Version.Contains("preview", StringComparison.Ordinal));

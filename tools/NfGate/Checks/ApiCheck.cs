@@ -63,7 +63,9 @@ namespace Endpoint.Tools.NfGate.Checks
                     Code = kind.Code,
                     Kind = kind.Kind,
                     Symbol = symbol,
-                    Message = d.Id + ": " + d.GetMessage() + (kind.Code == Codes.ApiMissing.Code ? " (not in the stable nanoFramework listings)" : ""),
+                    Message = d.Id + ": " + d.GetMessage() + (d.Id == "CS1739" && kind.Code == Codes.ApiMissing.Code
+                        ? " (the listings carry no parameter names, so the gate cannot match named arguments to device APIs: pass them positionally)"
+                        : kind.Code == Codes.ApiMissing.Code ? " (not in the stable nanoFramework listings)" : ""),
                 });
             }
             return result;

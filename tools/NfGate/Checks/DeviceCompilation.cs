@@ -1,4 +1,4 @@
-// Compiles exactly the files an .nfproj lists, the way the device build does: C# 12, nullable
+// Compiles the files an .nfproj lists (plus those it should list), the way the device build does: C# 12, nullable
 // context off, Release (optimize, no DEBUG symbol; NANOFRAMEWORK_1_0 and TRACE like the
 // nanoFramework project system, plus the project's own DefineConstants), unsafe not allowed,
 // and NO desktop reference at all: only the listing stand-ins. Any API the device lacks is then
@@ -28,19 +28,23 @@ namespace Endpoint.Tools.NfGate.Checks
         /// <summary>Repository-relative paths of the compiled files (the tree file paths).</summary>
         public List<string> Files { get; } = new List<string>();
 
-        public static DeviceCompilation Create(NfProject project, StandInSet standIns)
+        /// <summary>Compiles the project's listed files, plus <paramref name="alsoCompile"/>
+        /// (repo-relative): the gate passes the device files the project should list, so a stale
+        /// list (already a file-list violation) does not hide their API problems or cascade into
+        /// "type not found" errors.</summary>
+        public static DeviceCompilation Create(NfProject project, StandInSet standIns, IEnumerable<string> alsoCompile = null)
         {
             var result = new DeviceCompilation { Project = project };
             var symbols = ReleaseSymbols.Concat(project.DefineConstants).Distinct().ToArray();
             var parse = new CSharpParseOptions(LanguageVersion.CSharp12, DocumentationMode.Parse, SourceCodeKind.Regular, symbols);
             var trees = new List<SyntaxTree>();
-            foreach (CompileItem item in project.CompileItems)
+            foreach (string repoPath in project.CompileItems.Select(i => i.RepoPath).Concat(alsoCompile ?? Enumerable.Empty<string>()))
             {
-                string full = Path.Combine(project.RepoRoot, item.RepoPath);
-                if (!File.Exists(full) || result.Files.Contains(item.RepoPath)) continue;
+                string full = Path.Combine(project.RepoRoot, repoPath);
+                if (!File.Exists(full) || result.Files.Contains(repoPath)) continue;
                 string text = File.ReadAllText(full);
-                trees.Add(CSharpSyntaxTree.ParseText(text, parse, path: item.RepoPath, encoding: Encoding.UTF8));
-                result.Files.Add(item.RepoPath);
+                trees.Add(CSharpSyntaxTree.ParseText(text, parse, path: repoPath, encoding: Encoding.UTF8));
+                result.Files.Add(repoPath);
             }
             var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
                 optimizationLevel: OptimizationLevel.Release,

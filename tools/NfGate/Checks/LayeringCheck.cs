@@ -24,11 +24,13 @@ namespace Endpoint.Tools.NfGate.Checks
             var result = new List<Violation>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             bool pure = IsPureScope(file);
+            var namespaceOf = new Dictionary<SyntaxNode, string>();
+            var typeNames = new Dictionary<ISymbol, (string Name, string Ns)>(SymbolEqualityComparer.Default);
             foreach (SymbolUse use in uses)
             {
                 ISymbol s = Normalize(use.Symbol);
                 if (s == null) continue;
-                string fromNs = EnclosingNamespace(use.Node);
+                string fromNs = EnclosingNamespace(use.Node, namespaceOf);
                 if (s is INamespaceSymbol ns)
                 {
                     if (use.Node.Ancestors().Any(a => a is UsingDirectiveSyntax || a is BaseNamespaceDeclarationSyntax && ((BaseNamespaceDeclarationSyntax)a).Name.Span.Contains(use.Node.Span))) continue;
@@ -37,25 +39,30 @@ namespace Endpoint.Tools.NfGate.Checks
                 }
                 INamedTypeSymbol type = s as INamedTypeSymbol ?? s.ContainingType;
                 if (type == null) continue;
-                string typeName = ApiCheck.TypeName(type);
+                if (!typeNames.TryGetValue(type, out (string Name, string Ns) names))
+                {
+                    names = (ApiCheck.TypeName(type), Namespace(type));
+                    typeNames[type] = names;
+                }
+                string typeName = names.Name;
                 string member = s is INamedTypeSymbol ? null : s.Name;
                 string form = member == null ? typeName : typeName + "::" + member;
                 if (pure)
                 {
                     foreach (ForbiddenApi rule in LayeringRules.ForbiddenInPureCode)
                     {
-                        if (!Matches(rule.Pattern, Namespace(type), typeName, member)) continue;
+                        if (!Matches(rule.Pattern, names.Ns, typeName, member)) continue;
                         Add(result, seen, file, use.Node, Codes.LayerApi, form, rule.Pattern,
                             "pure protocol code (firmware/ outside Runtime and Esp32) must not use " + rule.Pattern + ": " + rule.Why);
                     }
                 }
-                CheckDependency(result, seen, file, use.Node, fromNs, Namespace(type), form);
+                CheckDependency(result, seen, file, use.Node, fromNs, names.Ns, form);
             }
             foreach (UsingDirectiveSyntax u in model.SyntaxTree.GetRoot().DescendantNodes().OfType<UsingDirectiveSyntax>())
             {
                 if (u.NamespaceOrType == null) continue;
                 string target = u.NamespaceOrType.ToString();
-                CheckDependency(result, seen, file, u, EnclosingNamespace(u), target, "using " + target);
+                CheckDependency(result, seen, file, u, EnclosingNamespace(u, namespaceOf), target, "using " + target);
             }
             return result;
         }
@@ -105,17 +112,23 @@ namespace Endpoint.Tools.NfGate.Checks
             return top.ContainingNamespace == null || top.ContainingNamespace.IsGlobalNamespace ? "" : top.ContainingNamespace.ToDisplayString();
         }
 
-        private static string EnclosingNamespace(SyntaxNode node)
+        private static string EnclosingNamespace(SyntaxNode node, Dictionary<SyntaxNode, string> cache)
         {
             BaseNamespaceDeclarationSyntax decl = node.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault();
+            SyntaxNode key = (SyntaxNode)decl ?? node.SyntaxTree.GetRoot();
+            if (cache.TryGetValue(key, out string ns)) return ns;
             if (decl != null)
             {
-                var parts = node.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(d => d.Name.ToString());
-                return string.Join(".", parts);
+                ns = string.Join(".", decl.AncestorsAndSelf().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(d => d.Name.ToString()));
             }
-            // Using directives at the top of the file belong to the file's (first) namespace.
-            BaseNamespaceDeclarationSyntax first = node.SyntaxTree.GetRoot().DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault();
-            return first?.Name.ToString() ?? "";
+            else
+            {
+                // Using directives at the top of the file belong to the file's (first) namespace.
+                BaseNamespaceDeclarationSyntax first = node.SyntaxTree.GetRoot().DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault();
+                ns = first?.Name.ToString() ?? "";
+            }
+            cache[key] = ns;
+            return ns;
         }
 
         private static ISymbol Normalize(ISymbol s)

@@ -35,7 +35,19 @@ namespace Endpoint.Tools.NfGate.Checks
     /// <summary>Finds the symbols of one syntax tree.</summary>
     public static class SymbolReferences
     {
-        public static List<SymbolUse> Collect(SemanticModel model)
+        /// <summary>Every operation of the file's executable code (bodies, initializers).</summary>
+        public static List<IOperation> Operations(SemanticModel model)
+        {
+            var ops = new List<IOperation>();
+            foreach (SyntaxNode body in Bodies(model.SyntaxTree.GetRoot()))
+            {
+                IOperation op = model.GetOperation(body);
+                if (op != null) ops.AddRange(op.DescendantsAndSelf());
+            }
+            return ops;
+        }
+
+        public static List<SymbolUse> Collect(SemanticModel model, List<IOperation> operations)
         {
             var uses = new List<SymbolUse>();
             SyntaxNode root = model.SyntaxTree.GetRoot();
@@ -57,12 +69,7 @@ namespace Endpoint.Tools.NfGate.Checks
                         break;
                 }
             }
-            foreach (SyntaxNode body in Bodies(root))
-            {
-                IOperation op = model.GetOperation(body);
-                if (op == null) continue;
-                foreach (IOperation o in op.DescendantsAndSelf()) AddImplicit(uses, model, o);
-            }
+            foreach (IOperation o in operations) AddImplicit(uses, model, o);
             return uses;
         }
 

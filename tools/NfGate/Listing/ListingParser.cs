@@ -136,7 +136,7 @@ namespace Endpoint.Tools.NfGate.Listing
         private static ListedType ParseTypeLine(ListingPackage pkg, string line, int lineNo)
         {
             SplitTags(line.Substring("type ".Length), out string main, out List<ListingTag> tags, out _);
-            var reader = new TextCursor(main);
+            var reader = new ListingText.Cursor(main);
             var modifiers = new List<string>();
             string kind = null;
             while (!reader.AtEnd)
@@ -153,7 +153,7 @@ namespace Endpoint.Tools.NfGate.Listing
             if (lt >= 0)
             {
                 fullName = nameWithArgs.Substring(0, lt);
-                typeParams.AddRange(SplitTopLevel(nameWithArgs.Substring(lt + 1, nameWithArgs.Length - lt - 2)));
+                typeParams.AddRange(ListingText.SplitTopLevel(nameWithArgs.Substring(lt + 1, nameWithArgs.Length - lt - 2)));
             }
             var type = new ListedType
             {
@@ -170,15 +170,15 @@ namespace Endpoint.Tools.NfGate.Listing
             if (kind == "delegate")
             {
                 // (params) : ret
-                int close = MatchingClose(rest, 0);
-                type.DelegateParameters = SplitTopLevel(rest.Substring(1, close - 1));
+                int close = ListingText.MatchingClose(rest, 0);
+                type.DelegateParameters = ListingText.SplitTopLevel(rest.Substring(1, close - 1));
                 rest = rest.Substring(close + 1).Trim();
                 if (!rest.StartsWith(":", StringComparison.Ordinal))
                 {
                     throw new GateSetupException(pkg.FileName + ":" + lineNo + ": delegate without return type");
                 }
                 rest = rest.Substring(1).Trim();
-                int sp = IndexOfTopLevel(rest, ' ');
+                int sp = ListingText.IndexOfTopLevel(rest, ' ');
                 type.DelegateReturnType = sp < 0 ? rest : rest.Substring(0, sp);
                 rest = sp < 0 ? "" : rest.Substring(sp).Trim();
             }
@@ -190,7 +190,7 @@ namespace Endpoint.Tools.NfGate.Listing
             }
             if (rest.StartsWith(":", StringComparison.Ordinal))
             {
-                type.Bases.AddRange(SplitTopLevel(rest.Substring(1)));
+                type.Bases.AddRange(ListingText.SplitTopLevel(rest.Substring(1)));
             }
             return type;
         }
@@ -217,7 +217,7 @@ namespace Endpoint.Tools.NfGate.Listing
             // Enum values and (rarely) fields carry "= value" in the main part.
             if (kind == "enum")
             {
-                int eq = IndexOfTopLevel(main, '=');
+                int eq = ListingText.IndexOfTopLevel(main, '=');
                 if (eq >= 0)
                 {
                     value = main.Substring(eq + 1).Trim();
@@ -232,14 +232,14 @@ namespace Endpoint.Tools.NfGate.Listing
                 if (paren >= 0)
                 {
                     name = main.Substring(0, paren).Trim();
-                    int close = MatchingClose(main, paren);
-                    parameters = SplitTopLevel(main.Substring(paren + 1, close - paren - 1));
+                    int close = ListingText.MatchingClose(main, paren);
+                    parameters = ListingText.SplitTopLevel(main.Substring(paren + 1, close - paren - 1));
                     string tail = main.Substring(close + 1).Trim();
                     if (tail.StartsWith(":", StringComparison.Ordinal)) type = tail.Substring(1).Trim();
                 }
                 else
                 {
-                    colon = IndexOfTopLevel(main, ':');
+                    colon = ListingText.IndexOfTopLevel(main, ':');
                     if (colon < 0)
                     {
                         name = main.Trim();
@@ -263,8 +263,8 @@ namespace Endpoint.Tools.NfGate.Listing
                     if (br >= 0)
                     {
                         int open = br + 4;
-                        int close = MatchingClose(name, open);
-                        parameters = SplitTopLevel(name.Substring(open + 1, close - open - 1));
+                        int close = ListingText.MatchingClose(name, open);
+                        parameters = ListingText.SplitTopLevel(name.Substring(open + 1, close - open - 1));
                         name = name.Substring(0, open);
                     }
                 }
@@ -302,7 +302,7 @@ namespace Endpoint.Tools.NfGate.Listing
         /// <summary>"string = null" -> "string".</summary>
         public static string StripDefault(string parameter)
         {
-            int eq = IndexOfTopLevel(parameter, '=');
+            int eq = ListingText.IndexOfTopLevel(parameter, '=');
             return eq < 0 ? parameter.Trim() : parameter.Substring(0, eq).Trim();
         }
 
@@ -354,7 +354,7 @@ namespace Endpoint.Tools.NfGate.Listing
             {
                 if (text[pos] == '[')
                 {
-                    int close = MatchingClose(text, pos);
+                    int close = ListingText.MatchingClose(text, pos);
                     string inner = text.Substring(pos + 1, close - pos - 1);
                     int cut = inner.IndexOfAny(new[] { ':', '(' });
                     string tagName = (cut < 0 ? inner : inner.Substring(0, cut)).Trim();
@@ -369,91 +369,6 @@ namespace Endpoint.Tools.NfGate.Listing
             }
             string rest = between.ToString().Trim();
             if (rest.StartsWith("=", StringComparison.Ordinal)) value = rest.Substring(1).Trim();
-        }
-
-        /// <summary>Index of the bracket closing the one at <paramref name="open"/>, quote-aware.</summary>
-        public static int MatchingClose(string s, int open)
-        {
-            int depth = 0;
-            bool quoted = false;
-            char quote = '\0';
-            for (int i = open; i < s.Length; i++)
-            {
-                char c = s[i];
-                if (quoted)
-                {
-                    if (c == '\\') { i++; continue; }
-                    if (c == quote) quoted = false;
-                    continue;
-                }
-                if (c == '"' || (c == '\'' && i + 2 < s.Length))
-                {
-                    quoted = true;
-                    quote = c;
-                    continue;
-                }
-                if (c == '(' || c == '[' || c == '<' || c == '{') depth++;
-                else if (c == ')' || c == ']' || c == '>' || c == '}')
-                {
-                    depth--;
-                    if (depth == 0) return i;
-                }
-            }
-            throw new GateSetupException("unbalanced brackets in listing text: '" + s + "'");
-        }
-
-        /// <summary>Splits on commas at nesting depth 0 (outside quotes), trimming each part.</summary>
-        public static List<string> SplitTopLevel(string s)
-        {
-            var parts = new List<string>();
-            if (s.Trim().Length == 0) return parts;
-            int depth = 0;
-            bool quoted = false;
-            char quote = '\0';
-            int last = 0;
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                if (quoted)
-                {
-                    if (c == '\\') { i++; continue; }
-                    if (c == quote) quoted = false;
-                    continue;
-                }
-                if (c == '"' || c == '\'') { quoted = true; quote = c; continue; }
-                if (c == '(' || c == '[' || c == '<' || c == '{') depth++;
-                else if (c == ')' || c == ']' || c == '>' || c == '}') depth--;
-                else if (c == ',' && depth == 0)
-                {
-                    parts.Add(s.Substring(last, i - last).Trim());
-                    last = i + 1;
-                }
-            }
-            parts.Add(s.Substring(last).Trim());
-            return parts;
-        }
-
-        /// <summary>First index of <paramref name="target"/> at nesting depth 0 outside quotes.</summary>
-        public static int IndexOfTopLevel(string s, char target)
-        {
-            int depth = 0;
-            bool quoted = false;
-            char quote = '\0';
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                if (quoted)
-                {
-                    if (c == '\\') { i++; continue; }
-                    if (c == quote) quoted = false;
-                    continue;
-                }
-                if (c == '"' || c == '\'') { quoted = true; quote = c; continue; }
-                if (c == target && depth == 0) return i;
-                if (c == '(' || c == '[' || c == '<' || c == '{') depth++;
-                else if (c == ')' || c == ']' || c == '>' || c == '}') depth--;
-            }
-            return -1;
         }
 
         /// <summary>Decides which dotted names are nested types (Outer.Inner) and sets Namespace,
@@ -484,50 +399,6 @@ namespace Endpoint.Tools.NfGate.Listing
                 while (top.DeclaringType != null) top = top.DeclaringType;
                 int dot = top.FullName.LastIndexOf('.');
                 t.Namespace = dot < 0 ? "" : top.FullName.Substring(0, dot);
-            }
-        }
-
-        /// <summary>Small word/token reader over a type line.</summary>
-        private sealed class TextCursor
-        {
-            private readonly string _s;
-            private int _pos;
-
-            public TextCursor(string s) { _s = s; }
-
-            public bool AtEnd => _pos >= _s.Length;
-
-            public string Rest => _s.Substring(_pos);
-
-            public string ReadWord()
-            {
-                SkipSpaces();
-                int start = _pos;
-                while (_pos < _s.Length && _s[_pos] != ' ') _pos++;
-                return _s.Substring(start, _pos - start);
-            }
-
-            /// <summary>Reads a name that may contain a balanced &lt;...&gt; part with spaces, and
-            /// stops before a delegate's '(' parameter list.</summary>
-            public string ReadBalancedToken()
-            {
-                SkipSpaces();
-                int start = _pos;
-                int depth = 0;
-                while (_pos < _s.Length)
-                {
-                    char c = _s[_pos];
-                    if (c == '<') depth++;
-                    else if (c == '>') depth--;
-                    else if (depth == 0 && (c == ' ' || c == '(')) break;
-                    _pos++;
-                }
-                return _s.Substring(start, _pos - start);
-            }
-
-            private void SkipSpaces()
-            {
-                while (_pos < _s.Length && _s[_pos] == ' ') _pos++;
             }
         }
     }

@@ -73,6 +73,7 @@ namespace Endpoint.Tools.NfGate
         public static readonly (string Code, string Kind) ApiUnlisted = ("NF202", "api-unlisted");
         public static readonly (string Code, string Kind) ExcludeType = ("NF203", "exclude-type");
         public static readonly (string Code, string Kind) CompileError = ("NF204", "compile-error");
+        public static readonly (string Code, string Kind) EnumToString = ("NF205", "enum-tostring");
 
         // Layering
         public static readonly (string Code, string Kind) LayerApi = ("NF301", "layer-api");
@@ -98,6 +99,11 @@ namespace Endpoint.Tools.NfGate
 
         /// <summary>Declaration errors inside the stand-in compilations (informational).</summary>
         public List<string> StandInDeclarationProblems { get; } = new List<string>();
+
+        /// <summary>Listing lines (types + members) and how many became stand-in symbols.</summary>
+        public int StandInEntries { get; set; }
+
+        public int StandInMapped { get; set; }
 
         /// <summary>Files rewritten by --sync.</summary>
         public List<string> Synced { get; } = new List<string>();

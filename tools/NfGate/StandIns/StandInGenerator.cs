@@ -17,6 +17,7 @@ namespace Endpoint.Tools.NfGate.StandIns
     public sealed class StandInGenerator
     {
         private readonly TypeNameResolver _resolver;
+        private int _syntheticValues;
         private StringBuilder _sb;
         private int _indent;
 
@@ -149,8 +150,17 @@ namespace Endpoint.Tools.NfGate.StandIns
             int id = Mark(m);
             string obsolete = m.Tags.Where(tg => tg.Name == "OBSOLETE").Select(Obsolete).FirstOrDefault();
             string value = Value(m);
+            if (value == null && m.Value != null && IsIntEnum(m.Owner))
+            {
+                // Unknown value: keep members distinct (as the library's are), so a device
+                // `switch` over them does not see duplicate case labels.
+                value = "0x" + (0x40000000 + _syntheticValues++).ToString("X");
+            }
             Line("/*@" + id + "*/ " + (obsolete != null ? obsolete + " " : "") + m.Name + (value != null ? " = " + value : "") + ",");
         }
+
+        private static bool IsIntEnum(ListedType t) =>
+            t.Bases.Count == 0 || new[] { "int", "Int32", "uint", "UInt32", "long", "Int64", "ulong", "UInt64" }.Contains(t.Bases[0].Trim());
 
         /// <summary>The member's constant value with type names qualified; null (value left to
         /// the compiler) when it names a constant the listing does not show.</summary>
@@ -158,12 +168,12 @@ namespace Endpoint.Tools.NfGate.StandIns
         {
             if (m.Value == null) return null;
             string q = _resolver.QualifyExpression(m.Value, m.Owner);
-            if (q == null) ValueProblems.Add(Where(m) + ": value '" + m.Value + "' names unlisted constants; value dropped");
+            if (q == null) ValueProblems.Add(Where(m) + ": value '" + m.Value + "' names unlisted constants; a distinct placeholder value is used");
             return q;
         }
 
         /// <summary>Constant values that could not be reproduced (they name library-internal
-        /// constants); the member exists, its numeric value is left to the compiler.</summary>
+        /// constants); the member exists with a distinct placeholder value.</summary>
         public List<string> ValueProblems { get; } = new List<string>();
 
         private void EmitMember(ListedType t, ListedMember m)
@@ -285,7 +295,7 @@ namespace Endpoint.Tools.NfGate.StandIns
             for (int i = 0; i < ps.Count; i++)
             {
                 string p = ps[i];
-                int eq = ListingParser.IndexOfTopLevel(p, '=');
+                int eq = ListingText.IndexOfTopLevel(p, '=');
                 if (eq >= 0)
                 {
                     string q = _resolver.QualifyExpression(p.Substring(eq + 1).Trim(), t);

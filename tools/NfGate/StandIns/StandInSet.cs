@@ -19,7 +19,7 @@ namespace Endpoint.Tools.NfGate.StandIns
     /// <summary>Compiled stand-ins for all stable listing packages plus the symbol map.</summary>
     public sealed class StandInSet
     {
-        private static readonly ConcurrentDictionary<string, StandInSet> Cache = new ConcurrentDictionary<string, StandInSet>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, Lazy<StandInSet>> Cache = new ConcurrentDictionary<string, Lazy<StandInSet>>(StringComparer.Ordinal);
 
         private readonly Dictionary<string, object> _entries = new Dictionary<string, object>(StringComparer.Ordinal);
 
@@ -37,7 +37,7 @@ namespace Endpoint.Tools.NfGate.StandIns
         /// <summary>Unresolved/ambiguous listing type names (gate bugs; keep at zero).</summary>
         public List<string> NameProblems { get; private set; }
 
-        /// <summary>Listed constant values that name library-internal constants (dropped).</summary>
+        /// <summary>Listed constant values that name library-internal constants (placeholders used).</summary>
         public List<string> ValueProblems { get; private set; }
 
         /// <summary>Declaration errors of the stand-in compilations, e.g. a listed class that
@@ -49,6 +49,18 @@ namespace Endpoint.Tools.NfGate.StandIns
 
         public TimeSpan BuildTime { get; private set; }
 
+        /// <summary>Listing lines (types + members) turned into stand-in declarations.</summary>
+        public int ListingEntries { get; private set; }
+
+        /// <summary>Listing entries whose stand-in symbol was found after compiling (should equal
+        /// <see cref="ListingEntries"/>; a gap means a listing line the gate could not declare).</summary>
+        public int MappedEntries => _mappedIds.Count;
+
+        /// <summary>Listing lines without a compiled stand-in symbol (for --verbose).</summary>
+        public List<string> UnmappedEntries { get; } = new List<string>();
+
+        private readonly HashSet<int> _mappedIds = new HashSet<int>();
+
         /// <summary>Loads (or reuses) the stand-ins for a listings folder.</summary>
         public static StandInSet Load(string apiDir)
         {
@@ -56,7 +68,8 @@ namespace Endpoint.Tools.NfGate.StandIns
             string stamp = full + "|" + string.Join(",", Directory.Exists(full)
                 ? Directory.GetFiles(full, "*.txt").Select(f => File.GetLastWriteTimeUtc(f).Ticks.ToString())
                 : Array.Empty<string>());
-            return Cache.GetOrAdd(stamp, _ => Build(full));
+            // Lazy: concurrent callers (parallel tests) build the stand-ins once.
+            return Cache.GetOrAdd(stamp, _ => new Lazy<StandInSet>(() => Build(full))).Value;
         }
 
         private static StandInSet Build(string apiDir)
@@ -95,6 +108,14 @@ namespace Endpoint.Tools.NfGate.StandIns
                 set.MapSymbols(c, tree, generator.Entries);
             }
             foreach (ListingPackage p in packages) set.References.Add(compiled[p].ToMetadataReference());
+            set.ListingEntries = generator.Entries.Count;
+            for (int i = 0; i < generator.Entries.Count; i++)
+            {
+                if (set._mappedIds.Contains(i)) continue;
+                object e = generator.Entries[i];
+                set.UnmappedEntries.Add(e is ListedMember m ? m.Owner.Package.FileName + ":" + m.LineNumber + ": " + m.RawLine.Trim()
+                    : ((ListedType)e).Package.FileName + ":" + ((ListedType)e).LineNumber + ": " + ((ListedType)e).RawLine);
+            }
             set.BuildTime = DateTime.UtcNow - started;
             return set;
         }
@@ -114,25 +135,18 @@ namespace Endpoint.Tools.NfGate.StandIns
                 int id = MarkerOf(node);
                 if (id < 0) continue;
                 object entry = entries[id];
-                if (node is BaseFieldDeclarationSyntax field)
-                {
-                    foreach (VariableDeclaratorSyntax v in field.Declaration.Variables)
-                    {
-                        Add(model.GetDeclaredSymbol(v), entry);
-                    }
-                }
-                else
-                {
-                    Add(model.GetDeclaredSymbol(node), entry);
-                }
+                ISymbol declared = node is BaseFieldDeclarationSyntax field
+                    ? model.GetDeclaredSymbol(field.Declaration.Variables[0])
+                    : model.GetDeclaredSymbol(node);
+                if (declared != null && Add(declared, entry)) _mappedIds.Add(id);
             }
         }
 
-        private void Add(ISymbol symbol, object entry)
+        private bool Add(ISymbol symbol, object entry)
         {
-            if (symbol == null) return;
             string key = KeyOf(symbol);
-            if (key != null) _entries[key] = entry;
+            if (key == null || !_entries.TryAdd(key, entry)) return false;
+            return true;
         }
 
         private static int MarkerOf(SyntaxNode node)

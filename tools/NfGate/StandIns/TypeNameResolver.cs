@@ -64,7 +64,7 @@ namespace Endpoint.Tools.NfGate.StandIns
         {
             string decl = ListingParser.StripDefault(text);
             string defaultValue = null;
-            int eq = ListingParser.IndexOfTopLevel(text, '=');
+            int eq = ListingText.IndexOfTopLevel(text, '=');
             if (eq >= 0) defaultValue = text.Substring(eq + 1).Trim();
             string modifier = "";
             bool found = true;
@@ -112,7 +112,7 @@ namespace Endpoint.Tools.NfGate.StandIns
             if (lt >= 0)
             {
                 args = t.Substring(lt + 1, t.Length - lt - 2);
-                argTexts = ListingParser.SplitTopLevel(args);
+                argTexts = ListingText.SplitTopLevel(args);
                 t = t.Substring(0, lt).Trim();
             }
             if (argTexts.Count == 0 && IsTypeParameter(t, context, extraTypeParams)) return t;

@@ -1,0 +1,37 @@
+// Power-amplifier enable on a GPIO (NS4150 CTRL on LyraT/Audio-Kit/Korvo-2, MAX98357A SD_MODE).
+// Opens the pin as an output and drives it to "disabled" at construction so the speaker stays
+// quiet until the codec is up. Depends on IGpioPort. Pin -1: Enable only records the state.
+namespace Endpoint.Hal.Drivers
+{
+    /// <summary>Amplifier enable line.</summary>
+    public sealed class GpioAmplifier : IAmplifierEnable
+    {
+        private readonly IGpioPort _port;
+        private readonly int _pin;
+        private readonly bool _activeHigh;
+        private bool _enabled;
+
+        /// <summary>Creates the driver; the amplifier starts disabled.</summary>
+        public GpioAmplifier(IGpioPort port, int pin, bool activeHigh)
+        {
+            _port = port;
+            _pin = pin;
+            _activeHigh = activeHigh;
+            _port.Open(pin, GpioMode.Output);
+            _port.Write(pin, !activeHigh);
+        }
+
+        /// <summary>GPIO number, or -1.</summary>
+        public int Pin { get { return _pin; } }
+
+        /// <inheritdoc/>
+        public bool Enabled { get { return _enabled; } }
+
+        /// <inheritdoc/>
+        public void Enable(bool on)
+        {
+            _enabled = on;
+            _port.Write(_pin, on == _activeHigh);
+        }
+    }
+}
