@@ -6,32 +6,24 @@ namespace Endpoint.Hal.Drivers
     /// <summary>Amplifier enable line.</summary>
     public sealed class GpioAmplifier : IAmplifierEnable
     {
-        private readonly IGpioPort _port;
-        private readonly int _pin;
-        private readonly bool _activeHigh;
-        private bool _enabled;
+        private readonly GpioOutput _out;
 
         /// <summary>Creates the driver; the amplifier starts disabled.</summary>
         public GpioAmplifier(IGpioPort port, int pin, bool activeHigh)
         {
-            _port = port;
-            _pin = pin;
-            _activeHigh = activeHigh;
-            _port.Open(pin, GpioMode.Output);
-            _port.Write(pin, !activeHigh);
+            _out = new GpioOutput(port, pin, activeHigh);
         }
 
         /// <summary>GPIO number, or -1.</summary>
-        public int Pin { get { return _pin; } }
+        public int Pin { get { return _out.Pin; } }
 
         /// <inheritdoc/>
-        public bool Enabled { get { return _enabled; } }
+        public bool Enabled { get { return _out.On; } }
 
         /// <inheritdoc/>
         public void Enable(bool on)
         {
-            _enabled = on;
-            _port.Write(_pin, on == _activeHigh);
+            _out.Set(on);
         }
     }
 }

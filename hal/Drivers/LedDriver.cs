@@ -5,9 +5,7 @@ namespace Endpoint.Hal.Drivers
     /// <summary>GPIO LED.</summary>
     public sealed class LedDriver : IIndicator
     {
-        private readonly IGpioPort _port;
-        private readonly int _pin;
-        private readonly bool _activeHigh;
+        private readonly GpioOutput _out;
         private readonly string _name;
         private IndicatorState _state;
         private bool _lit;
@@ -21,12 +19,8 @@ namespace Endpoint.Hal.Drivers
         /// <summary>Creates the LED, initially off.</summary>
         public LedDriver(IGpioPort port, int pin, bool activeHigh, string name)
         {
-            _port = port;
-            _pin = pin;
-            _activeHigh = activeHigh;
+            _out = new GpioOutput(port, pin, activeHigh);
             _name = name;
-            _port.Open(pin, GpioMode.Output);
-            Drive(false);
         }
 
         /// <inheritdoc/>
@@ -97,7 +91,7 @@ namespace Endpoint.Hal.Drivers
         private void Drive(bool on)
         {
             _lit = on;
-            _port.Write(_pin, on == _activeHigh);
+            _out.Set(on);
         }
     }
 }

@@ -6,9 +6,7 @@ namespace Endpoint.Hal.Drivers
     /// <summary>GPIO relay.</summary>
     public sealed class RelayDriver : IRelay
     {
-        private readonly IGpioPort _port;
-        private readonly int _pin;
-        private readonly bool _activeHigh;
+        private readonly GpioOutput _out;
         private readonly string _name;
         private bool _on;
         private bool _pulsing;
@@ -17,12 +15,8 @@ namespace Endpoint.Hal.Drivers
         /// <summary>Creates the relay, released.</summary>
         public RelayDriver(IGpioPort port, int pin, bool activeHigh, string name)
         {
-            _port = port;
-            _pin = pin;
-            _activeHigh = activeHigh;
+            _out = new GpioOutput(port, pin, activeHigh);
             _name = name;
-            _port.Open(pin, GpioMode.Output);
-            Drive(false);
         }
 
         /// <inheritdoc/>
@@ -65,7 +59,7 @@ namespace Endpoint.Hal.Drivers
         private void Drive(bool on)
         {
             _on = on;
-            _port.Write(_pin, on == _activeHigh);
+            _out.Set(on);
         }
     }
 }
