@@ -51,6 +51,8 @@ namespace Endpoint.Host
             reader.Start();
             var app = new EndpointApp(config, sink, runtime.UserAgent, runtime.RtpPorts, mic, speaker, random,
                                       runtime.LocalSip.Address.ToString(), runtime.LocalSip.Port);
+            var rig = Products.Rig(config, sink);
+            app.Attach(Products.Create(config, rig), new RigInputs(rig));
             try { runtime.Run(app); }
             finally { if (speaker is IDisposable d) d.Dispose(); }
             return 0;

@@ -15,7 +15,8 @@ namespace Endpoint.Config
 
         private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom" };
         private static readonly string[] SipFields = { "listen", "user", "domain", "password", "authUser", "displayName", "registrar", "outboundProxy", "transport", "expires", "keepAlive", "t1" };
-        private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression" };
+        private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression", "toneRegion" };
+        private static readonly string[] ToneRegions = { "us", "etsi", "uk", "de" };
         private static readonly string[] AudioFields = { "input", "output" };
         private static readonly string[] OverlayFields = { "aor", "supernodes", "siteKey", "buddies" };
         private static readonly string[] IntercomFields = { "targets", "allow", "doorCode", "relayPulseMs" };
@@ -123,6 +124,7 @@ namespace Endpoint.Config
             m.RtpTimeoutSeconds = f.Int("rtpTimeout", 0, 3600, m.RtpTimeoutSeconds);
             JsonNode echo = f.Raw("echoSuppression");
             if (echo != null && echo.Kind != JsonKind.Null) m.EchoSuppression = f.Bool("echoSuppression", false) ? 1 : 0;
+            m.ToneRegion = f.Choice("toneRegion", ToneRegions, m.ToneRegion);
         }
 
         private static OverlayConfig ReadOverlay(ConfigFields f)

@@ -90,6 +90,9 @@ namespace Endpoint.Config
 
         /// <summary>Speakerphone echo suppression: 1 on, 0 off, -1 board default (on for intercoms).</summary>
         public int EchoSuppression = -1;
+
+        /// <summary>Call-progress tone plan: "us", "etsi", "uk" or "de".</summary>
+        public string ToneRegion = "etsi";
     }
 
     /// <summary>The "audio" section (virtual boards).</summary>
