@@ -253,6 +253,42 @@ namespace Endpoint.Tests.Provisioning
             foreach (string line in sink.All) Assert.DoesNotContain("secret-pw", line);
         }
 
+        [Fact]
+        public void PeriodicFetchStoresANewConfigForTheNextBoot()
+        {
+            using var server = new ConfigServer("{\"sip\":{\"user\":\"ivan\"}}");
+            var files = new MemoryFileStore();
+            var prov = new Provisioner(new MemoryStorage(files));
+            prov.Boot();
+            var sink = new ListSink();
+            var fetcher = new ProvisioningFetcher(prov, sink);
+            byte[] cfgJson = Encoding.UTF8.GetBytes("{\"provisioning\":{\"url\":\"" + server.Url + "\",\"intervalSeconds\":10,\"timeoutSeconds\":3}}");
+            var cfg = Endpoint.Config.ConfigLoader.Load(cfgJson, 0, cfgJson.Length, "t", out _);
+            Assert.Equal(ProvisioningResult.Applied, fetcher.FetchAndApply(cfg.Provisioning).Result);
+            server.Document = "{\"sip\":{\"user\":\"judy\"}}";
+            var t = fetcher.CreatePeriodic(cfg.Provisioning);
+            Assert.NotNull(t);
+            Assert.Null(fetcher.CreatePeriodic(cfg.Provisioning));
+            t.IsBackground = true;
+            var sw = Stopwatch.StartNew();
+            t.Start();
+            string applied = null;
+            while (applied == null && sw.ElapsedMilliseconds < 20000)
+            {
+                System.Threading.Thread.Sleep(200);
+                lock (sink.All) applied = sink.Events.Count > 1 ? sink.Events[1] : null;
+            }
+            fetcher.Stop();
+            Assert.NotNull(applied);
+            Assert.InRange(sw.ElapsedMilliseconds, 9000, 20000);
+            Assert.Equal("event provisioning result=applied source=" + server.Url + " slot=b generation=2 effective=next-boot", applied);
+            Assert.True(t.Join(3000));
+            files.PowerOn();
+            var after = new Provisioner(new MemoryStorage(files));
+            Assert.Equal(ProvisioningResult.Loaded, after.Boot().Result);
+            Assert.Equal("judy", after.Active.Sip.User);
+        }
+
         private sealed class ListSink : Endpoint.App.IEventSink
         {
             public readonly List<string> Events = new List<string>();
