@@ -25,6 +25,9 @@ namespace Endpoint.Config
 
         /// <summary>Intercom settings, or null.</summary>
         public IntercomConfig Intercom;
+
+        /// <summary>Provisioning (fetch the configuration over HTTP), or null.</summary>
+        public ProvisioningConfig Provisioning;
     }
 
     /// <summary>The "sip" section.</summary>
