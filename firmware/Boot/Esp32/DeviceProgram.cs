@@ -108,17 +108,17 @@ namespace Endpoint.Boot.Esp32
         {
             int on, off;
             BootFailures.LedPattern(BootFailure.Network, out on, out off);
-            for (int attempt = 1; attempt <= WifiAttempts; attempt++)
+            if (status != null) status.Blink(on, off, 0);
+            LedTicker ticker = new LedTicker(status); // the join blocks; keep the LED blinking meanwhile
+            bool joined = false;
+            for (int attempt = 1; attempt <= WifiAttempts && !joined; attempt++)
             {
-                if (status != null) status.Blink(on, off, 0);
-                if (BootSequence.Connect(config, platform, sink) == null)
-                {
-                    if (status != null) status.Set(false);
-                    return true;
-                }
-                Wait(status, WifiPauseMs);
+                joined = BootSequence.Connect(config, platform, sink) == null;
+                if (!joined) Thread.Sleep(WifiPauseMs);
             }
-            return false;
+            ticker.Stop();
+            if (status != null) status.Set(false);
+            return joined;
         }
 
         // Shows the failure on the status LED (when the board is known and passes the pin check,
