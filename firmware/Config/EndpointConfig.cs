@@ -28,6 +28,8 @@ namespace Endpoint.Config
 
         /// <summary>Provisioning (fetch the configuration over HTTP), or null.</summary>
         public ProvisioningConfig Provisioning;
+        /// <summary>Wi-Fi station settings (real boards), or null.</summary>
+        public WifiConfig Wifi;
     }
 
     /// <summary>The "sip" section.</summary>
@@ -138,5 +140,15 @@ namespace Endpoint.Config
 
         /// <summary>How long the relay stays on, in ms.</summary>
         public int RelayPulseMs = 2000;
+    }
+
+    /// <summary>The "wifi" section: the access point a real board joins (DHCP). Ignored by the virtual device.</summary>
+    public sealed class WifiConfig
+    {
+        /// <summary>Network name, 1..32 bytes of UTF-8.</summary>
+        public string Ssid;
+
+        /// <summary>WPA2 passphrase (8..63 printable ASCII) or 64-hex-digit PSK; null for an open network. Secret.</summary>
+        public string Password;
     }
 }
