@@ -30,6 +30,15 @@ namespace Endpoint.Boot
             "esp32-s3-korvo-2", "esp32-s3-korvo-2-v3",
         };
 
+        /// <summary>Every name a configuration may use on a real board: canonical names and aliases.</summary>
+        public static string[] AcceptedNames()
+        {
+            string[] all = new string[Names.Length + Aliases.Length / 2];
+            for (int i = 0; i < Names.Length; i++) all[i] = Names[i];
+            for (int i = 0; i < Aliases.Length; i += 2) all[Names.Length + i / 2] = Aliases[i];
+            return all;
+        }
+
         /// <summary>The canonical name for name or one of its aliases, or null.</summary>
         public static string Canonical(string name)
         {

@@ -1,5 +1,6 @@
 // The firmware entry point on a real board (Endpoint.nfproj is an Exe; nanoCLR calls Main):
-//   config  BootConfig.Load from the internal flash (AtomicStorage over I:\, key "endpoint");
+//   config  BootConfig.Provision: provisioning slots on the internal flash (AtomicStorage over I:\),
+//           importing an uploaded I:\endpoint; provisioning.url fetched once Wi-Fi is up;
 //   boot    BootSequence.Start: board plan + pin check, pin mux, GPIO drivers, I2S, codec;
 //   network BootSequence.Connect: Wi-Fi (DHCP) with retries, SIP listens on the DHCP address;
 //   run     EndpointRuntime.Bind -> EndpointApp -> Attach(ProductFactory product, no injector)
@@ -21,6 +22,7 @@ using Endpoint.Config;
 using Endpoint.Hal;
 using Endpoint.Hal.Drivers;
 using Endpoint.Hal.Esp32;
+using Endpoint.Provisioning;
 using Endpoint.Runtime;
 using nanoFramework.Runtime.Native;
 
@@ -58,9 +60,9 @@ namespace Endpoint.Boot.Esp32
             Esp32FileStore files = new Esp32FileStore(Esp32FileStore.InternalDrive);
             AtomicStorage storage = new AtomicStorage(files, ConfigLoader.MaxConfigBytes);
 
-            // >>> The one configuration source; the provisioning module replaces this call.
             string error;
-            EndpointConfig config = BootConfig.Load(storage, out error);
+            Provisioner provisioner;
+            EndpointConfig config = BootConfig.Provision(storage, BoardRegistry.AcceptedNames(), sink, out provisioner, out error);
             Esp32BootPlatform platform = new Esp32BootPlatform();
             if (config == null)
             {
@@ -83,6 +85,16 @@ namespace Endpoint.Boot.Esp32
             {
                 sink.Log("no network after " + WifiAttempts.ToString() + " attempts; rebooting");
                 return;
+            }
+
+            if (config.Provisioning != null && config.Provisioning.Url != null)
+            {
+                // Fetched now, before the SIP stack starts, so an applied document runs at once.
+                ProvisioningFetcher fetcher = new ProvisioningFetcher(provisioner, sink);
+                fetcher.FetchAndApply(config.Provisioning);
+                if (provisioner.Active != config && provisioner.Active.Board == config.Board) config = provisioner.Active;
+                Thread periodic = fetcher.CreatePeriodic(config.Provisioning);
+                if (periodic != null) periodic.Start();
             }
 
             CommandQueue commands = new CommandQueue();
