@@ -13,7 +13,7 @@ namespace Endpoint.Config
         /// <summary>Largest configuration file accepted, in bytes.</summary>
         public const int MaxConfigBytes = 16384;
 
-        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom" };
+        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom", "provisioning", "wifi" };
         private static readonly string[] SipFields = { "listen", "user", "domain", "password", "authUser", "displayName", "registrar", "outboundProxy", "transport", "expires", "keepAlive", "t1" };
         private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression", "toneRegion" };
         private static readonly string[] ToneRegions = { "us", "etsi", "uk", "de" };
@@ -21,6 +21,7 @@ namespace Endpoint.Config
         private static readonly string[] OverlayFields = { "aor", "supernodes", "siteKey", "buddies" };
         private static readonly string[] IntercomFields = { "targets", "allow", "doorCode", "relayPulseMs", "mode", "ringSeconds", "buttonEndsCall", "codeAttempts" };
         private static readonly string[] IntercomModes = { "sequential", "parallel" };
+        private static readonly string[] WifiFields = { "ssid", "password" };
         private static readonly string[] Transports = { "udp", "tcp" };
         private static readonly string[] KnownCodecs = { "PCMU", "PCMA" };
 
@@ -73,6 +74,13 @@ namespace Endpoint.Config
             ConfigFields intercom = f.Section("intercom", IntercomFields);
             if (intercom != null && intercom.Error == null) cfg.Intercom = ReadIntercom(intercom);
             if (intercom != null && intercom.Error != null) { error = intercom.Error; return null; }
+
+            ConfigFields provisioning = f.Section("provisioning", ProvisioningConfig.Fields);
+            if (provisioning != null && provisioning.Error == null) cfg.Provisioning = ProvisioningConfig.Read(provisioning);
+            if (provisioning != null && provisioning.Error != null) { error = provisioning.Error; return null; }
+            ConfigFields wifi = f.Section("wifi", WifiFields);
+            if (wifi != null && wifi.Error == null) cfg.Wifi = ReadWifi(wifi);
+            if (wifi != null && wifi.Error != null) { error = wifi.Error; return null; }
 
             if (cfg.Sip.Domain == null) cfg.Sip.Domain = cfg.Sip.Registrar != null ? cfg.Sip.Registrar.Host : cfg.Sip.Listen.Host;
             error = f.Error;
@@ -184,6 +192,35 @@ namespace Endpoint.Config
                 if (!ok) { f.Fail("allow[" + i + "]", "sip:user@host[:port], user@host[:port] or a bare user (meaning user@sip.domain)", f.Raw("allow").At(i)); break; }
             }
             return c;
+        }
+
+        private static WifiConfig ReadWifi(ConfigFields f)
+        {
+            var w = new WifiConfig();
+            w.Ssid = f.String("ssid", null, true);
+            if (w.Ssid != null)
+            {
+                int bytes = System.Text.Encoding.UTF8.GetBytes(w.Ssid).Length;
+                if (bytes < 1 || bytes > 32) f.Fail("ssid", "a network name of 1 to 32 bytes", f.Raw("ssid"));
+            }
+            w.Password = f.String("password", null, false);
+            if (w.Password != null && w.Password.Length == 0) w.Password = null; // "" = open network
+            if (w.Password != null && !IsWifiPassphrase(w.Password))
+                f.Fail("password", "a WPA2 passphrase of 8 to 63 printable ASCII characters or 64 hex digits (or \"\" for an open network)", f.Raw("password"));
+            return w;
+        }
+
+        /// <summary>True for a WPA2-PSK passphrase (IEEE 802.11i: 8..63 ASCII 32..126) or a raw 64-hex-digit PSK.</summary>
+        public static bool IsWifiPassphrase(string s)
+        {
+            if (s.Length == 64)
+            {
+                for (int i = 0; i < 64; i++) if ("0123456789abcdefABCDEF".IndexOf(s[i]) < 0) return false;
+                return true;
+            }
+            if (s.Length < 8 || s.Length > 63) return false;
+            for (int i = 0; i < s.Length; i++) if (s[i] < ' ' || s[i] > '~') return false;
+            return true;
         }
 
         /// <summary>Parses "LOW-HIGH" with both ends in 1024..65535.</summary>

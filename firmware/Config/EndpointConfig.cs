@@ -25,6 +25,11 @@ namespace Endpoint.Config
 
         /// <summary>Intercom settings, or null.</summary>
         public IntercomConfig Intercom;
+
+        /// <summary>Provisioning (fetch the configuration over HTTP), or null.</summary>
+        public ProvisioningConfig Provisioning;
+        /// <summary>Wi-Fi station settings (real boards), or null.</summary>
+        public WifiConfig Wifi;
     }
 
     /// <summary>The "sip" section.</summary>
@@ -153,5 +158,15 @@ namespace Endpoint.Config
 
         /// <summary>True when the call button rings every target at once.</summary>
         public bool Parallel { get { return Mode == "parallel"; } }
+    }
+
+    /// <summary>The "wifi" section: the access point a real board joins (DHCP). Ignored by the virtual device.</summary>
+    public sealed class WifiConfig
+    {
+        /// <summary>Network name, 1..32 bytes of UTF-8.</summary>
+        public string Ssid;
+
+        /// <summary>WPA2 passphrase (8..63 printable ASCII) or 64-hex-digit PSK; null for an open network. Secret.</summary>
+        public string Password;
     }
 }
