@@ -28,6 +28,7 @@ namespace Endpoint.Host
         /// <summary>The product application for the board, or null when the board has none.</summary>
         public static IProductApp Create(EndpointConfig config, VirtualRig rig)
         {
+            if (config.Board == "virtual-intercom" && config.Intercom != null) return new Endpoint.App.Intercom.IntercomApp(config.Intercom, rig.CallButton, rig.Relay, rig.Led("status"), rig.Led("call"), false);
             return null;
         }
     }

@@ -2,7 +2,8 @@
 // (CallMedia: SDP + RTP + DTMF) and the user's commands, and reports what happens as events.
 // It knows no sockets, threads or clocks: the runtime feeds it commands, time and audio
 // frames, and owns the SIP transport and RTP sockets (IRtpPorts).
-// Limits: two calls (one active, one ringing or held); IPv4 media.
+// Limits: two calls (one active, one ringing or held; up to four for an intercom ringing its
+// targets in parallel, see CallSlotsFor); IPv4 media.
 // Depends on Endpoint.Sip.Ua, Endpoint.Sdp (status codes), Endpoint.Hal (audio in/out),
 // Endpoint.Config, and the App contract types.
 using System.Text;
@@ -20,7 +21,8 @@ namespace Endpoint.App
     /// <summary>The application behind the control interface.</summary>
     public sealed partial class EndpointApp : IEndpointApp, ISlotDigitSink, IPhone
     {
-        private const int MaxCalls = 2;
+        private const int DefaultMaxCalls = 2;
+        private readonly int MaxCalls;
         private const int QuitTimeoutMs = 6000;
 
         private readonly EndpointConfig _config;
@@ -32,14 +34,14 @@ namespace Endpoint.App
         private readonly Endpoint.Media.Rtp.IRandomSource _random;
         private readonly string _localHost;
         private readonly int _localPort;
-        private readonly CallSlot[] _calls = new CallSlot[MaxCalls];
+        private readonly CallSlot[] _calls;
         private readonly byte[] _sdp = new byte[CallMedia.MaxSdpBytes];
         private readonly short[] _micFrame = new short[160];
         private readonly short[] _speakerFrame = new short[160];
         private readonly short[] _silence = new short[160];
         private readonly byte[] _packet = new byte[512];
         private readonly EchoSuppressorConfig _echo;
-        private readonly SlotDigitSink[] _digitSinks = new SlotDigitSink[MaxCalls];
+        private readonly SlotDigitSink[] _digitSinks;
         private IProductApp _product;
         private IInputInjector _inputs;
         private int _sessionCounter;
@@ -61,6 +63,9 @@ namespace Endpoint.App
             _random = random;
             _localHost = localHost;
             _localPort = localPort;
+            MaxCalls = CallSlotsFor(config);
+            _calls = new CallSlot[MaxCalls];
+            _digitSinks = new SlotDigitSink[MaxCalls];
             for (int i = 0; i < MaxCalls; i++)
             {
                 _calls[i] = new CallSlot();
@@ -70,6 +75,17 @@ namespace Endpoint.App
             _region = ParseRegion(config.Media.ToneRegion);
             _echo = new EchoSuppressorConfig();
             _echo.Enabled = config.Media.EchoSuppression == 1 || (config.Media.EchoSuppression < 0 && config.Board.IndexOf("intercom") >= 0);
+        }
+
+        /// <summary>
+        /// Call slots for a configuration: two (one active, one ringing or held), or one per
+        /// target (up to IntercomConfig.MaxParallelTargets) for an intercom ringing its targets in parallel.
+        /// </summary>
+        public static int CallSlotsFor(EndpointConfig config)
+        {
+            IntercomConfig ic = config.Intercom;
+            if (ic == null || !ic.Parallel || ic.Targets.Length <= DefaultMaxCalls) return DefaultMaxCalls;
+            return ic.Targets.Length > IntercomConfig.MaxParallelTargets ? IntercomConfig.MaxParallelTargets : ic.Targets.Length;
         }
 
         /// <inheritdoc/>

@@ -19,7 +19,8 @@ namespace Endpoint.Config
         private static readonly string[] ToneRegions = { "us", "etsi", "uk", "de" };
         private static readonly string[] AudioFields = { "input", "output" };
         private static readonly string[] OverlayFields = { "aor", "supernodes", "siteKey", "buddies" };
-        private static readonly string[] IntercomFields = { "targets", "allow", "doorCode", "relayPulseMs" };
+        private static readonly string[] IntercomFields = { "targets", "allow", "doorCode", "relayPulseMs", "mode", "ringSeconds", "buttonEndsCall", "codeAttempts" };
+        private static readonly string[] IntercomModes = { "sequential", "parallel" };
         private static readonly string[] WifiFields = { "ssid", "password" };
         private static readonly string[] Transports = { "udp", "tcp" };
         private static readonly string[] KnownCodecs = { "PCMU", "PCMA" };
@@ -174,6 +175,22 @@ namespace Endpoint.Config
             c.DoorCode = f.String("doorCode", null, false);
             if (c.DoorCode != null && !IsDtmfCode(c.DoorCode)) f.Fail("doorCode", "1 to 16 DTMF digits (0-9 * # A-D)", f.Raw("doorCode"));
             c.RelayPulseMs = f.Int("relayPulseMs", 100, 60000, c.RelayPulseMs);
+            c.Mode = f.Choice("mode", IntercomModes, c.Mode);
+            c.RingSeconds = f.Int("ringSeconds", 5, 300, c.RingSeconds);
+            c.ButtonEndsCall = f.Bool("buttonEndsCall", c.ButtonEndsCall);
+            c.CodeAttempts = f.Int("codeAttempts", 1, 10, c.CodeAttempts);
+            for (int i = 0; i < c.Targets.Length; i++)
+            {
+                if (!IsTarget(c.Targets[i])) { f.Fail("targets[" + i + "]", "a SIP URI, user@host[:port] or a user/number (no spaces, quotes or angle brackets)", f.Raw("targets").At(i)); break; }
+            }
+            if (c.Parallel && c.Targets.Length > IntercomConfig.MaxParallelTargets)
+                f.Fail("targets", "at most " + IntercomConfig.MaxParallelTargets + " targets with \"mode\": \"parallel\" (one call slot each)", f.Raw("targets"));
+            for (int i = 0; i < c.Allow.Length; i++)
+            {
+                string a = c.Allow[i];
+                bool ok = a.IndexOf('@') < 0 && !a.StartsWith("sip:") && !a.StartsWith("sips:") ? IsSipUser(a) : IsAor(a.StartsWith("sips:") ? a.Substring(5) : a);
+                if (!ok) { f.Fail("allow[" + i + "]", "sip:user@host[:port], user@host[:port] or a bare user (meaning user@sip.domain)", f.Raw("allow").At(i)); break; }
+            }
             return c;
         }
 
@@ -235,6 +252,17 @@ namespace Endpoint.Config
             if (s.StartsWith("sip:")) s = s.Substring(4);
             int at = s.IndexOf('@');
             return at > 0 && at < s.Length - 1 && s.IndexOf('@', at + 1) < 0 && s.IndexOf(' ') < 0 && IsSipUser(s.Substring(0, at));
+        }
+
+        private static bool IsTarget(string s)
+        {
+            if (s.Length == 0 || s.Length > 128) return false;
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (c <= ' ' || c == '<' || c == '>' || c == '"') return false;
+            }
+            return true;
         }
 
         private static bool IsDtmfCode(string s)

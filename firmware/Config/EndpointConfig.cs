@@ -140,6 +140,24 @@ namespace Endpoint.Config
 
         /// <summary>How long the relay stays on, in ms.</summary>
         public int RelayPulseMs = 2000;
+
+        /// <summary>"sequential" (one target after another) or "parallel" (all at once, first answer wins).</summary>
+        public string Mode = "sequential";
+
+        /// <summary>How long each target (sequential) or the whole attempt (parallel) rings, in seconds.</summary>
+        public int RingSeconds = 20;
+
+        /// <summary>True: the call button pressed during a call (or while calling) ends it.</summary>
+        public bool ButtonEndsCall = true;
+
+        /// <summary>Wrong door-code attempts a call gets (attempts x code length digits) before its digits are ignored.</summary>
+        public int CodeAttempts = 3;
+
+        /// <summary>Most targets rung at once in parallel mode (one call slot each).</summary>
+        public const int MaxParallelTargets = 4;
+
+        /// <summary>True when the call button rings every target at once.</summary>
+        public bool Parallel { get { return Mode == "parallel"; } }
     }
 
     /// <summary>The "wifi" section: the access point a real board joins (DHCP). Ignored by the virtual device.</summary>

@@ -67,6 +67,14 @@ namespace Endpoint.Tests.Support
             u.Send(b, b.Length, new IPEndPoint(IPAddress.Loopback, _consPort));
         }
 
+        /// <summary>Sends raw console key presses (no newline), e.g. a DTMF digit during a call.</summary>
+        public void Keys(string keys)
+        {
+            using var u = new UdpClient();
+            byte[] b = Encoding.ASCII.GetBytes(keys);
+            u.Send(b, b.Length, new IPEndPoint(IPAddress.Loopback, _consPort));
+        }
+
         public bool WaitOutput(string text, int timeoutMs) { return _p.WaitOutput(text, timeoutMs); }
 
         /// <summary>The decoded audio baresip recorded for the last call (what it heard from us).</summary>
