@@ -1,8 +1,8 @@
 // The one place where a booted board gets its product personality: the desk phone
 // (firmware/App/DeskPhone, DeskPhoneApp) or the intercom (firmware/App/Intercom, IntercomApp)
-// over the board's drivers. Those applications are being written in other branches; until they
-// land this returns null and the device runs the generic call application (calls, DTMF, events;
-// keys, hook and button unused). Pure. Depends on Endpoint.App (IProductApp), BoardDefinition,
+// over the board's drivers: an `intercom` section selects the intercom, a `phone` section the
+// desk phone; with neither the device runs the generic call application (calls, DTMF, events).
+// The product polls the drivers itself on a real board. Pure. Depends on Endpoint.App (IProductApp), BoardDefinition,
 // BoardDevices, EndpointConfig.
 using Endpoint.App;
 using Endpoint.Boards;
@@ -19,10 +19,8 @@ namespace Endpoint.Boot
         /// </summary>
         public static IProductApp CreateProduct(EndpointConfig config, BoardDefinition board, BoardDevices devices)
         {
-            // >>> WIRE HERE when DeskPhoneApp / IntercomApp land on main (lead):
-            //     keypad or hook switch (board.Has(BoardFeature.Keypad) / HookSwitch) -> new DeskPhoneApp(config, devices...)
-            //     call button or door relay (CallButton / DoorRelay)                  -> new IntercomApp(config, devices...)
-            //     Decide by board features (and config.Intercom != null), as host/Products.cs does for the virtual boards.
+            if (config.Intercom != null)
+                return new Endpoint.App.Intercom.IntercomApp(config.Intercom, devices.CallButton, devices.Relay, devices.Led("status"), devices.Led("call"), true);
             return null;
         }
     }
