@@ -28,6 +28,7 @@ namespace Endpoint.Host
         /// <summary>The product application for the board, or null when the board has none.</summary>
         public static IProductApp Create(EndpointConfig config, VirtualRig rig)
         {
+            if (config.Board == "virtual-deskphone") return new Endpoint.App.DeskPhone.DeskPhoneApp(rig.Keypad, rig.Hook, rig.Led("status"), rig.Led("message"));
             return null;
         }
     }

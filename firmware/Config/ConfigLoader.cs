@@ -13,7 +13,7 @@ namespace Endpoint.Config
         /// <summary>Largest configuration file accepted, in bytes.</summary>
         public const int MaxConfigBytes = 16384;
 
-        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom" };
+        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom", "phone" };
         private static readonly string[] SipFields = { "listen", "user", "domain", "password", "authUser", "displayName", "registrar", "outboundProxy", "transport", "expires", "keepAlive", "t1" };
         private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression", "toneRegion" };
         private static readonly string[] ToneRegions = { "us", "etsi", "uk", "de" };
@@ -72,6 +72,10 @@ namespace Endpoint.Config
             ConfigFields intercom = f.Section("intercom", IntercomFields);
             if (intercom != null && intercom.Error == null) cfg.Intercom = ReadIntercom(intercom);
             if (intercom != null && intercom.Error != null) { error = intercom.Error; return null; }
+
+            ConfigFields phone = f.Section("phone", PhoneConfigReader.Fields);
+            if (phone != null && phone.Error != null) { error = phone.Error; return null; }
+            if (phone != null && (cfg.Phone = PhoneConfigReader.Read(phone, out error)) == null) return null;
 
             if (cfg.Sip.Domain == null) cfg.Sip.Domain = cfg.Sip.Registrar != null ? cfg.Sip.Registrar.Host : cfg.Sip.Listen.Host;
             error = f.Error;

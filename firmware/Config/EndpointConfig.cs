@@ -25,6 +25,9 @@ namespace Endpoint.Config
 
         /// <summary>Intercom settings, or null.</summary>
         public IntercomConfig Intercom;
+
+        /// <summary>Desk-phone settings (always present; defaults when the section is absent).</summary>
+        public PhoneConfig Phone = new PhoneConfig();
     }
 
     /// <summary>The "sip" section.</summary>
