@@ -154,9 +154,9 @@ namespace Endpoint.App.DeskPhone
         /// <summary>Runs a dialed string through the dial plan and calls the result.</summary>
         private void Place(string dialed, long nowMs)
         {
-            _phone.Event(new EventLine("digits").Add("number", dialed));
             DialPlanStatus st;
             string target = _plan.Resolve(dialed, out st);
+            _phone.Event(new EventLine("digits").Add("number", dialed).Add("target", target));
             if (target == null)
             {
                 Refused(dialed, DialPlan.Name(st));

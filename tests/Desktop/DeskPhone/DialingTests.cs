@@ -35,7 +35,7 @@ namespace Endpoint.Tests.DeskPhone
             Assert.Empty(h.Phone.Actions);
             h.Run(700);
             Assert.Equal(new[] { "dial 1002" }, h.Phone.Actions.ToArray());
-            Assert.Contains("event digits number=1002", h.Phone.Events);
+            Assert.Contains("event digits number=1002 target=1002", h.Phone.Events);
             Assert.False(h.App.Dialing);
             Assert.Equal("1002", h.App.LastDialed);
         }
