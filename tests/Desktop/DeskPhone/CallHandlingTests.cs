@@ -212,6 +212,39 @@ namespace Endpoint.Tests.DeskPhone
             Assert.Null(h.Phone.PlayingTone);
         }
 
+        [Fact]
+        public void CallArrivingDuringDialToneIsAnnouncedAndFlashTakesIt()
+        {
+            var h = new DeskPhoneHarness();
+            h.HookOff();
+            h.Keys("12");
+            int call = h.Phone.Incoming("sip:dave@x");
+            Assert.False(h.App.Dialing); // the half-dialed number is dropped
+            Assert.Same(h.Tone(ToneKind.CallWaiting), h.Phone.PlayingTone);
+            Assert.Contains("event callwaiting call=" + call + " from=sip:dave@x", h.Phone.Events);
+            h.Run(6000); // no timeout dials the dropped digits
+            Assert.Empty(h.Dials());
+            h.Function("flash");
+            Assert.Contains("answer " + call, h.Phone.Actions);
+            Assert.Null(h.Phone.PlayingTone);
+        }
+
+        [Fact]
+        public void FarEndHangupLeavesBusyToneUntilHookOn()
+        {
+            var h = new DeskPhoneHarness();
+            h.HookOff();
+            h.Keys("1002#");
+            int call = h.Phone.LastCall;
+            h.Phone.FarEndAnswers(call);
+            h.Phone.Ends(call, "remote hangup");
+            Assert.Same(h.Tone(ToneKind.Busy), h.Phone.PlayingTone);
+            h.Keys("3"); // no dialing without a new dial tone
+            Assert.Single(h.Dials());
+            h.HookOn();
+            Assert.Null(h.Phone.PlayingTone);
+        }
+
         private static bool CallPhaseFree(DeskPhoneHarness h)
         {
             return h.Phone.Slot(0).Phase == Endpoint.App.CallPhase.Free && h.Phone.Slot(1).Phase == Endpoint.App.CallPhase.Free;
