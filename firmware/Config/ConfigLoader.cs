@@ -13,12 +13,13 @@ namespace Endpoint.Config
         /// <summary>Largest configuration file accepted, in bytes.</summary>
         public const int MaxConfigBytes = 16384;
 
-        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom", "phone" };
+        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom", "provisioning", "phone" };
         private static readonly string[] SipFields = { "listen", "user", "domain", "password", "authUser", "displayName", "registrar", "outboundProxy", "transport", "expires", "keepAlive", "t1" };
         private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression", "toneRegion" };
         private static readonly string[] ToneRegions = { "us", "etsi", "uk", "de" };
         private static readonly string[] AudioFields = { "input", "output" };
         private static readonly string[] OverlayFields = { "aor", "supernodes", "siteKey", "buddies" };
+        private static readonly string[] PhoneFields = PhoneConfigReader.Fields;
         private static readonly string[] IntercomFields = { "targets", "allow", "doorCode", "relayPulseMs" };
         private static readonly string[] Transports = { "udp", "tcp" };
         private static readonly string[] KnownCodecs = { "PCMU", "PCMA" };
@@ -73,7 +74,11 @@ namespace Endpoint.Config
             if (intercom != null && intercom.Error == null) cfg.Intercom = ReadIntercom(intercom);
             if (intercom != null && intercom.Error != null) { error = intercom.Error; return null; }
 
-            ConfigFields phone = f.Section("phone", PhoneConfigReader.Fields);
+            ConfigFields provisioning = f.Section("provisioning", ProvisioningConfig.Fields);
+            if (provisioning != null && provisioning.Error == null) cfg.Provisioning = ProvisioningConfig.Read(provisioning);
+            if (provisioning != null && provisioning.Error != null) { error = provisioning.Error; return null; }
+
+            ConfigFields phone = f.Section("phone", PhoneFields);
             if (phone != null && phone.Error != null) { error = phone.Error; return null; }
             if (phone != null && (cfg.Phone = PhoneConfigReader.Read(phone, out error)) == null) return null;
 

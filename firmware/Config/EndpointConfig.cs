@@ -26,6 +26,9 @@ namespace Endpoint.Config
         /// <summary>Intercom settings, or null.</summary>
         public IntercomConfig Intercom;
 
+        /// <summary>Provisioning (fetch the configuration over HTTP), or null.</summary>
+        public ProvisioningConfig Provisioning;
+
         /// <summary>Desk-phone settings (always present; defaults when the section is absent).</summary>
         public PhoneConfig Phone = new PhoneConfig();
     }

@@ -97,9 +97,8 @@ namespace Endpoint.App.DeskPhone
             _dialer = new Dialer(_plan, _config.InterDigitMs);
             _ringTone = RingTone.Create(phone.Region);
             _dnd = _config.Dnd;
-            _offHook = _hook != null && _hook.OffHook;
+            _offHook = false; // the hook level is read from the first polls (OnTimer)
             _nextPoll = nowMs;
-            if (_offHook) StartDialTone();
             Refresh();
         }
 
@@ -191,6 +190,9 @@ namespace Endpoint.App.DeskPhone
                 _nextPoll = nowMs + PollIntervalMs;
                 if (_hook != null) _hook.Poll(nowMs);
                 if (_keypad != null) _keypad.Poll(nowMs);
+                // Follow the level, not only the change events: the hook driver's first sample
+                // primes its state without an event (handset lifted at boot, or before the first poll).
+                if (_hook != null && _hook.OffHook != _offHook) SetHook(_hook.OffHook, nowMs);
             }
             if (_dialer.Tick(nowMs) == DialerResult.Send) SendCollected(nowMs);
             _statusLed.Poll(nowMs);

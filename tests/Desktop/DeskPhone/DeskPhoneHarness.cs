@@ -21,9 +21,10 @@ namespace Endpoint.Tests.DeskPhone
         public List<string> LedEvents { get; } = new List<string>();
         public long Now { get; private set; }
 
-        public DeskPhoneHarness(string phoneJson = null, ToneRegion region = ToneRegion.Etsi)
+        public DeskPhoneHarness(string phoneJson = null, ToneRegion region = ToneRegion.Etsi, bool liftedAtBoot = false)
         {
             Rig = new VirtualRig(VirtualDeskPhoneBoard.Definition, 8000, LedEvents.Add, null);
+            if (liftedAtBoot) Rig.SetOffHook(true); // before the hook driver's first sample
             Phone = new FakePhone(Config(phoneJson), region);
             App = new DeskPhoneApp(Rig.Keypad, Rig.Hook, Rig.Led("status"), Rig.Led("message"));
             Phone.Product = App;

@@ -26,6 +26,18 @@ namespace Endpoint.Tests.DeskPhone
         }
 
         [Fact]
+        public void HandsetLiftedBeforeTheFirstPollStillGivesDialTone()
+        {
+            var h = new DeskPhoneHarness(liftedAtBoot: true); // the driver primes "off-hook" without an event
+            Assert.True(h.App.OffHook);
+            Assert.Same(h.Tone(ToneKind.Dial), h.Phone.PlayingTone);
+            Assert.Equal(1, h.Count("event dialtone"));
+            h.HookOn();
+            Assert.False(h.App.OffHook);
+            Assert.Null(h.Phone.PlayingTone);
+        }
+
+        [Fact]
         public void InterDigitTimeoutSendsTheCollectedNumber()
         {
             var h = new DeskPhoneHarness("{\"interDigitMs\":3000}");
