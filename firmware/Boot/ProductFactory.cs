@@ -1,7 +1,7 @@
 // The one place where a booted board gets its product personality: the desk phone
 // (firmware/App/DeskPhone, DeskPhoneApp) or the intercom (firmware/App/Intercom, IntercomApp)
-// over the board's drivers: an `intercom` section selects the intercom, a `phone` section the
-// desk phone; with neither the device runs the generic call application (calls, DTMF, events).
+// over the board's drivers: an `intercom` section selects the intercom, a board with a keypad or
+// hook switch runs the desk phone (its `phone` section, defaults when absent); with neither the device runs the generic call application (calls, DTMF, events).
 // The product polls the drivers itself on a real board. Pure. Depends on Endpoint.App (IProductApp), BoardDefinition,
 // BoardDevices, EndpointConfig.
 using Endpoint.App;
@@ -21,6 +21,8 @@ namespace Endpoint.Boot
         {
             if (config.Intercom != null)
                 return new Endpoint.App.Intercom.IntercomApp(config.Intercom, devices.CallButton, devices.Relay, devices.Led("status"), devices.Led("call"), true);
+            if (devices.Keypad != null || devices.Hook != null)
+                return new Endpoint.App.DeskPhone.DeskPhoneApp(devices.Keypad, devices.Hook, devices.Led("status"), devices.Led("message"));
             return null;
         }
     }

@@ -13,7 +13,7 @@ namespace Endpoint.Config
         /// <summary>Largest configuration file accepted, in bytes.</summary>
         public const int MaxConfigBytes = 16384;
 
-        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom", "provisioning", "wifi" };
+        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom", "provisioning", "wifi", "phone" };
         private static readonly string[] SipFields = { "listen", "user", "domain", "password", "authUser", "displayName", "registrar", "outboundProxy", "transport", "expires", "keepAlive", "t1" };
         private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression", "toneRegion" };
         private static readonly string[] ToneRegions = { "us", "etsi", "uk", "de" };
@@ -22,6 +22,7 @@ namespace Endpoint.Config
         private static readonly string[] IntercomFields = { "targets", "allow", "doorCode", "relayPulseMs", "mode", "ringSeconds", "buttonEndsCall", "codeAttempts" };
         private static readonly string[] IntercomModes = { "sequential", "parallel" };
         private static readonly string[] WifiFields = { "ssid", "password" };
+        private static readonly string[] PhoneFields = PhoneConfigReader.Fields;
         private static readonly string[] Transports = { "udp", "tcp" };
         private static readonly string[] KnownCodecs = { "PCMU", "PCMA" };
 
@@ -81,6 +82,10 @@ namespace Endpoint.Config
             ConfigFields wifi = f.Section("wifi", WifiFields);
             if (wifi != null && wifi.Error == null) cfg.Wifi = ReadWifi(wifi);
             if (wifi != null && wifi.Error != null) { error = wifi.Error; return null; }
+
+            ConfigFields phone = f.Section("phone", PhoneFields);
+            if (phone != null && phone.Error != null) { error = phone.Error; return null; }
+            if (phone != null && (cfg.Phone = PhoneConfigReader.Read(phone, out error)) == null) return null;
 
             if (cfg.Sip.Domain == null) cfg.Sip.Domain = cfg.Sip.Registrar != null ? cfg.Sip.Registrar.Host : cfg.Sip.Listen.Host;
             error = f.Error;

@@ -30,6 +30,9 @@ namespace Endpoint.Config
         public ProvisioningConfig Provisioning;
         /// <summary>Wi-Fi station settings (real boards), or null.</summary>
         public WifiConfig Wifi;
+
+        /// <summary>Desk-phone settings (always present; defaults when the section is absent).</summary>
+        public PhoneConfig Phone = new PhoneConfig();
     }
 
     /// <summary>The "sip" section.</summary>
