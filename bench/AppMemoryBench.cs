@@ -127,7 +127,7 @@ namespace Endpoint.Bench
             ua.OnDatagram(b, 0, b.Length, from, now);
         }
 
-        private static Device Build(bool intercom, int targets, bool parallel, bool small, bool inCall, bool ringAll)
+        private static Device Build(bool intercom, int targets, bool parallel, bool small, bool inCall, bool ringAll, bool desk = false)
         {
             EndpointConfig cfg = Config(intercom, targets, parallel);
             UaConfig uc = UaConfig.FromSipConfig(cfg.Sip, "192.0.2.10", 5060);
@@ -144,6 +144,17 @@ namespace Endpoint.Bench
                 var call = new LedDriver(gpio, 18, true, "call");
                 d.Drivers = new object[] { gpio, button, relay, status, call };
                 d.Product = new IntercomApp(cfg.Intercom, button, relay, status, call, true);
+            }
+            else if (desk)
+            {
+                var board = Endpoint.Boards.DiyDeskPhone.DiyDeskPhoneBoard.Create();
+                var gpio = new Gpio();
+                var keypad = new MatrixKeypad(gpio, new KeypadConfig { Rows = board.KeypadRows, Columns = board.KeypadColumns, KeyMap = board.KeyMap, DriveRows = board.KeypadDriveRows, ExternalPullUps = board.KeypadExternalPullUps });
+                var hook = new HookSwitch(gpio, board.HookPin, board.HookOffHookHigh, board.HookPullUp, 30);
+                var status = new LedDriver(gpio, board.Led("status").Pin, true, "status");
+                var message = new LedDriver(gpio, board.Led("message").Pin, true, "message");
+                d.Drivers = new object[] { gpio, keypad, hook, status, message };
+                d.Product = new Endpoint.App.DeskPhone.DeskPhoneApp(keypad, hook, status, message);
             }
             d.App.Attach(d.Product, null);
             d.App.Start(0);
@@ -200,6 +211,8 @@ namespace Endpoint.Bench
                 Figure(r, "app.memory." + ua + ".intercom_parallel2.ringing_all", () => Build(true, 2, true, small, false, true));
                 Figure(r, "app.memory." + ua + ".intercom_parallel4.registered_idle", () => Build(true, 4, true, small, false, false));
                 Figure(r, "app.memory." + ua + ".intercom_parallel4.ringing_all", () => Build(true, 4, true, small, false, true));
+                Figure(r, "app.memory." + ua + ".deskphone.registered_idle", () => Build(false, 0, false, small, false, false, true));
+                Figure(r, "app.memory." + ua + ".deskphone.one_call", () => Build(false, 0, false, small, true, false, true));
                 Figure(r, "app.memory." + ua + ".engine_no_product.registered_idle", () => Build(false, 0, false, small, false, false));
                 Figure(r, "app.memory." + ua + ".engine_no_product.one_call", () => Build(false, 0, false, small, true, false));
             }
