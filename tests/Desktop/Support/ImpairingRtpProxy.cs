@@ -78,6 +78,16 @@ namespace Endpoint.Tests.Support
         public int Received, Dropped, Forwarded, Reordered;
 
         private readonly Dictionary<int, long> _lastOrder = new Dictionary<int, long>();
+        private readonly Dictionary<Side, long> _lastArrival = new Dictionary<Side, long>();
+
+        /// <summary>
+        /// Longest pause between two RTP packets arriving from one endpoint, in ms: the sender's
+        /// own hiccups (a starved process on a busy machine), which no impairment of ours caused.
+        /// </summary>
+        public long MaxArrivalGapMs;
+
+        /// <summary>Longest time a delayed packet went out after it was due, in ms (the relay's own hiccups).</summary>
+        public long MaxSendLatenessMs;
 
         /// <summary>Control commands and replies, for failure messages.</summary>
         public string Log { get { lock (_log) return _log.ToString(); } }
@@ -229,6 +239,9 @@ namespace Endpoint.Tests.Support
                 }
                 lock (_lock)
                 {
+                    long now = Environment.TickCount64;
+                    if (_lastArrival.TryGetValue(side, out long prev) && now - prev > MaxArrivalGapMs) MaxArrivalGapMs = now - prev;
+                    _lastArrival[side] = now;
                     Received++;
                     if (_random.NextDouble() < _loss) { Dropped++; continue; }
                     int delay = _minDelayMs + _random.Next(_maxDelayMs - _minDelayMs + 1);
@@ -253,6 +266,7 @@ namespace Endpoint.Tests.Support
                     if (wait > 0) { Monitor.Wait(_lock, (int)Math.Min(wait, 50)); continue; }
                     next = _queue[best];
                     _queue.RemoveAt(best);
+                    if (-wait > MaxSendLatenessMs) MaxSendLatenessMs = -wait;
                     Forwarded++;
                     if (_lastOrder.TryGetValue(next.To.Port, out long last) && last > next.Order) Reordered++;
                     else _lastOrder[next.To.Port] = next.Order;
