@@ -1,5 +1,6 @@
 // The virtual device: runs the same firmware as the boards, with simulated hardware, on the
-// desktop. `dotnet run --project host -- [--config FILE]`. Commands on standard input, one per
+// desktop. `dotnet run --project host -- [--config FILE] [--storage DIR]`
+// (configuration and storage: ProvisioningBoot). Commands on standard input, one per
 // line; events on standard output (`event NAME key=value ...`); human logs on standard error.
 // Exit codes: 0 after quit, 2 for a bad command line or configuration, 3 when the network
 // cannot be set up. Host-only.
@@ -20,15 +21,18 @@ namespace Endpoint.Host
         {
             Console.OutputEncoding = new UTF8Encoding(false);
             string configPath = null;
+            string storageDir = null;
             for (int i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--config" && i + 1 < args.Length) configPath = args[++i];
+                else if (args[i] == "--storage" && i + 1 < args.Length) storageDir = args[++i];
                 else if (args[i] == "--help" || args[i] == "-h") { Console.Error.WriteLine(Usage); return 0; }
                 else { Console.Error.WriteLine("error: unknown argument '" + args[i] + "'\n" + Usage); return 2; }
             }
 
             string error;
-            EndpointConfig config = LoadConfig(configPath, out error);
+            var sink = new ConsoleEventSink();
+            EndpointConfig config = ProvisioningBoot.Load(configPath, storageDir, sink, out error);
             if (config == null) { Console.Error.WriteLine("error: " + error); return 2; }
             if (config.Board != "virtual-deskphone" && config.Board != "virtual-intercom")
             {
@@ -36,7 +40,6 @@ namespace Endpoint.Host
                 return 2;
             }
 
-            var sink = new ConsoleEventSink();
             var commands = new CommandQueue();
             var runtime = new EndpointRuntime(config, sink, commands);
             var random = new RuntimeRandom(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue));
@@ -51,33 +54,14 @@ namespace Endpoint.Host
             reader.Start();
             var app = new EndpointApp(config, sink, runtime.UserAgent, runtime.RtpPorts, mic, speaker, random,
                                       runtime.LocalSip.Address.ToString(), runtime.LocalSip.Port);
+            var rig = Products.Rig(config, sink);
+            app.Attach(Products.Create(config, rig), new RigInputs(rig));
             try { runtime.Run(app); }
             finally { if (speaker is IDisposable d) d.Dispose(); }
             return 0;
         }
 
-        private const string Usage = "usage: dotnet run --project host -- [--config FILE]\n  commands on stdin: dial TARGET | answer | hangup | hold | resume | dtmf DIGITS | key K | hook off|on | button | message TARGET TEXT | status | quit";
-
-        private static EndpointConfig LoadConfig(string path, out string error)
-        {
-            byte[] data;
-            string source;
-            if (path == null)
-            {
-                data = Encoding.UTF8.GetBytes(DefaultConfig.Json);
-                source = "default config";
-            }
-            else
-            {
-                source = path;
-                try { data = File.ReadAllBytes(path); }
-                catch (FileNotFoundException) { error = path + ": file not found"; return null; }
-                catch (DirectoryNotFoundException) { error = path + ": file not found (no such directory)"; return null; }
-                catch (IOException e) { error = path + ": cannot read (" + e.Message + ")"; return null; }
-                catch (UnauthorizedAccessException) { error = path + ": permission denied"; return null; }
-            }
-            return ConfigLoader.Load(data, 0, data.Length, source, out error);
-        }
+        private const string Usage = "usage: dotnet run --project host -- [--config FILE] [--storage DIR]\n  commands on stdin: dial TARGET | answer | hangup | hold | resume | dtmf DIGITS | key K | hook off|on | button | message TARGET TEXT | status | quit";
 
         private static void ReadInput(CommandQueue commands)
         {

@@ -49,6 +49,12 @@ namespace Endpoint.App
         /// <summary>True while we put the call on hold.</summary>
         public bool LocalHold;
 
+        /// <summary>True when the far end sent early media (183 with SDP): no local ringback then.</summary>
+        public bool EarlyMedia;
+
+        /// <summary>Free for the product application's per-call bookkeeping (cleared with the slot).</summary>
+        public int ProductState;
+
         /// <summary>Name of a phase for events.</summary>
         public static string Name(CallPhase p) { return PhaseNames[(int)p]; }
 
@@ -64,6 +70,8 @@ namespace Endpoint.App
             PendingOffer = null;
             PendingOfferLength = 0;
             LocalHold = false;
+            EarlyMedia = false;
+            ProductState = 0;
         }
     }
 }

@@ -7,36 +7,51 @@ namespace Endpoint.App
 {
     public sealed partial class EndpointApp
     {
-        private void Dial(string target, long nowMs)
+        /// <inheritdoc/>
+        public int Dial(string target, long nowMs)
         {
             string error;
             bool haveServer = _config.Sip.Registrar != null || _config.Sip.OutboundProxy != null;
             string uri = TargetResolver.Resolve(target, _config.Sip.Domain, haveServer, out error);
-            if (uri == null) { Ended(null, target, "bad-target", 0, error); return; }
+            if (uri == null) { Ended(null, target, "bad-target", 0, error); return -1; }
             CallSlot slot = FreeSlot();
-            if (slot == null) { Error("dial", "too many calls"); return; }
+            if (slot == null) { Error("dial", "too many calls"); return -1; }
             CallMedia media = NewMedia(slot, out error);
-            if (media == null) { Error("dial", error); return; }
+            if (media == null) { Error("dial", error); return -1; }
             int len;
             SdpStatus st = media.CreateOffer(false, _sdp, 0, out len);
-            if (st != SdpStatus.Ok) { Release(slot); Error("dial", "cannot write SDP offer: " + SdpStatusNames.Name(st)); return; }
+            if (st != SdpStatus.Ok) { Release(slot); Error("dial", "cannot write SDP offer: " + SdpStatusNames.Name(st)); return -1; }
             int call = _ua.Call(uri, _sdp, 0, len, nowMs);
-            if (call < 0) { Release(slot); Error("dial", "cannot start the call: " + UaStatuses.Name(UaStatuses.FromHandle(call))); return; }
+            if (call < 0) { Release(slot); Error("dial", "cannot start the call: " + UaStatuses.Name(UaStatuses.FromHandle(call))); return -1; }
             slot.Call = call;
             slot.Phase = CallPhase.Calling;
             slot.Outgoing = true;
             slot.Peer = uri;
             _sink.Event(new EventLine("calling").Add("call", call).Add("to", uri).ToString());
+            return call;
         }
 
-        private void Answer(long nowMs)
+        private void AnswerCommand(long nowMs)
         {
             CallSlot slot = null;
             for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase == CallPhase.Incoming) { slot = _calls[i]; break; }
             if (slot == null) { Error("answer", "no incoming call"); return; }
+            AnswerSlot(slot, nowMs);
+        }
+
+        /// <inheritdoc/>
+        public bool Answer(int call, long nowMs)
+        {
+            CallSlot slot = Find(call);
+            if (slot == null || slot.Phase != CallPhase.Incoming) { Error("answer", "no incoming call " + call); return false; }
+            return AnswerSlot(slot, nowMs);
+        }
+
+        private bool AnswerSlot(CallSlot slot, long nowMs)
+        {
             string error;
             CallMedia media = NewMedia(slot, out error);
-            if (media == null) { _ua.Reject(slot.Call, 503, nowMs); Error("answer", error); return; }
+            if (media == null) { _ua.Reject(slot.Call, 503, nowMs); Error("answer", error); return false; }
             int len = 0;
             SdpStatus st;
             if (slot.PendingOffer != null) st = media.ReceiveOffer(slot.PendingOffer, 0, slot.PendingOfferLength, _sdp, 0, out len, nowMs);
@@ -46,41 +61,88 @@ namespace Endpoint.App
                 int code = SdpStatusNames.SipResponseCode(st);
                 _ua.Reject(slot.Call, code, nowMs);
                 Ended(slot, slot.Peer, "not-acceptable", code, SdpStatusNames.Name(st));
-                return;
+                return false;
             }
             UaStatus us = _ua.Answer(slot.Call, _sdp, 0, len, nowMs);
-            if (us != UaStatus.Ok) { Error("answer", UaStatuses.Name(us)); return; }
+            if (us != UaStatus.Ok) { Error("answer", UaStatuses.Name(us)); return false; }
             slot.Phase = CallPhase.Connected;
             ConnectedEvent(slot);
+            if (_product != null) _product.OnCallChanged(slot, nowMs);
+            return true;
         }
 
-        private void Hangup(long nowMs)
+        private void HangupCommand(long nowMs)
         {
             CallSlot slot = Current;
             if (slot == null) { Error("hangup", "no call"); return; }
+            HangupSlot(slot, nowMs);
+        }
+
+        /// <inheritdoc/>
+        public void Hangup(int call, long nowMs)
+        {
+            CallSlot slot = Find(call);
+            if (slot != null) HangupSlot(slot, nowMs);
+        }
+
+        /// <inheritdoc/>
+        public void Reject(int call, int code, long nowMs)
+        {
+            CallSlot slot = Find(call);
+            if (slot == null || slot.Phase != CallPhase.Incoming) return;
+            _ua.Reject(slot.Call, code, nowMs);
+            Ended(slot, slot.Peer, code == 486 ? "busy" : code == 603 ? "declined" : "rejected", code, null);
+        }
+
+        private void HangupSlot(CallSlot slot, long nowMs)
+        {
             if (slot.Phase == CallPhase.Incoming) { _ua.Reject(slot.Call, 486, nowMs); Ended(slot, slot.Peer, "rejected", 486, null); return; }
             _ua.Hangup(slot.Call, nowMs);
         }
 
-        private void Hold(bool hold, long nowMs)
+        private void HoldCommand(bool hold, long nowMs)
         {
             string cmd = hold ? "hold" : "resume";
             CallSlot slot = null;
             for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase == CallPhase.Connected && _calls[i].LocalHold != hold) { slot = _calls[i]; break; }
             if (slot == null) { Error(cmd, hold ? "no connected call to hold" : "no held call"); return; }
-            int len;
-            SdpStatus st = slot.Media.CreateOffer(hold, _sdp, 0, out len);
-            if (st != SdpStatus.Ok) { Error(cmd, SdpStatusNames.Name(st)); return; }
-            UaStatus us = _ua.Reinvite(slot.Call, _sdp, 0, len, nowMs);
-            if (us != UaStatus.Ok) { slot.Media.CancelOffer(); Error(cmd, UaStatuses.Name(us)); return; }
-            slot.LocalHold = hold;
+            HoldSlot(slot, hold, nowMs);
         }
 
-        private void SendDtmf(string digits)
+        /// <inheritdoc/>
+        public bool Hold(int call, bool hold, long nowMs)
+        {
+            CallSlot slot = Find(call);
+            if (slot == null || slot.Phase != CallPhase.Connected || slot.LocalHold == hold) return false;
+            return HoldSlot(slot, hold, nowMs);
+        }
+
+        private bool HoldSlot(CallSlot slot, bool hold, long nowMs)
+        {
+            string cmd = hold ? "hold" : "resume";
+            int len;
+            SdpStatus st = slot.Media.CreateOffer(hold, _sdp, 0, out len);
+            if (st != SdpStatus.Ok) { Error(cmd, SdpStatusNames.Name(st)); return false; }
+            UaStatus us = _ua.Reinvite(slot.Call, _sdp, 0, len, nowMs);
+            if (us != UaStatus.Ok) { slot.Media.CancelOffer(); Error(cmd, UaStatuses.Name(us)); return false; }
+            slot.LocalHold = hold;
+            return true;
+        }
+
+        private void DtmfCommand(string digits)
         {
             CallSlot slot = Current;
             if (slot == null || slot.Phase != CallPhase.Connected) { Error("dtmf", "no connected call"); return; }
-            if (!slot.Media.SendDtmf(digits.ToUpper())) Error("dtmf", "the peer accepted no telephone-event (RFC 4733) or the digit queue is full");
+            SendDtmf(slot.Call, digits);
+        }
+
+        /// <inheritdoc/>
+        public bool SendDtmf(int call, string digits)
+        {
+            CallSlot slot = Find(call);
+            if (slot == null || slot.Phase != CallPhase.Connected || slot.Media == null) { Error("dtmf", "no connected call"); return false; }
+            if (!slot.Media.SendDtmf(digits.ToUpper())) { Error("dtmf", "the peer accepted no telephone-event (RFC 4733) or the digit queue is full"); return false; }
+            return true;
         }
 
         private void SendMessage(string target, string text, long nowMs)
@@ -97,6 +159,7 @@ namespace Endpoint.App
 
         private void ConnectedEvent(CallSlot slot)
         {
+            StopRingback();
             SdpMediaResult r = slot.Media == null ? null : slot.Media.Negotiated;
             _sink.Event(new EventLine("connected").Add("call", slot.Call).Add("peer", slot.Peer)
                 .Add("codec", r == null ? null : r.CodecName)
@@ -105,12 +168,14 @@ namespace Endpoint.App
 
         private void Ended(CallSlot slot, string peer, string reason, int code, string detail)
         {
+            if (slot != null && slot.Outgoing && slot.Phase != CallPhase.Connected) StopRingback();
             var e = new EventLine("ended");
             if (slot != null) e.Add("call", slot.Call);
             e.Add("peer", peer).Add("reason", reason);
             if (code > 0) e.Add("code", code);
             e.Add("detail", detail);
             _sink.Event(e.ToString());
+            if (slot != null && _product != null) _product.OnEnded(slot, reason, code, _now);
             if (slot != null) Release(slot);
         }
     }

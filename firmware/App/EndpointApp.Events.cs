@@ -1,5 +1,6 @@
 // EndpointApp: reactions to the user agent's events (incoming calls, answers, re-INVITEs,
 // hang-ups, messages, INFO, registration results).
+using Endpoint.Media.Tones;
 using Endpoint.Sdp;
 using Endpoint.Sip.Ua;
 
@@ -37,15 +38,19 @@ namespace Endpoint.App
                         }
                         _ua.Ringing(e.Call, nowMs);
                         _sink.Event(new EventLine("incoming").Add("call", e.Call).Add("from", s.Peer).Add("name", e.PeerNameLength > 0 ? e.PeerNameText() : null).ToString());
+                        if (_product != null) _product.OnIncoming(s, nowMs);
                         return;
                     }
                 case UaEventKind.CallProgress:
                     if (slot == null) return;
                     if (e.BodyLength > 0 && slot.Media != null) slot.Media.ReceiveAnswer(e.Body, 0, e.BodyLength, nowMs);
+                    if (e.BodyLength > 0) { slot.EarlyMedia = true; StopRingback(); }
                     if (slot.Phase == CallPhase.Calling)
                     {
                         slot.Phase = CallPhase.Ringing;
+                        if (!slot.EarlyMedia && Current == slot) PlayTone(ToneTable.Get(_region, ToneKind.Ringback));
                         _sink.Event(new EventLine("ringing").Add("call", slot.Call).Add("code", e.Code).ToString());
+                        if (_product != null) _product.OnCallChanged(slot, nowMs);
                     }
                     return;
                 case UaEventKind.CallAnswered:
@@ -63,6 +68,7 @@ namespace Endpoint.App
                     }
                     slot.Phase = CallPhase.Connected;
                     ConnectedEvent(slot);
+                    if (_product != null) _product.OnCallChanged(slot, nowMs);
                     return;
                 case UaEventKind.CallConfirmed:
                     if (slot != null && e.BodyLength > 0 && slot.Media != null && slot.Media.Negotiated == null)

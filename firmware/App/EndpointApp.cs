@@ -2,7 +2,8 @@
 // (CallMedia: SDP + RTP + DTMF) and the user's commands, and reports what happens as events.
 // It knows no sockets, threads or clocks: the runtime feeds it commands, time and audio
 // frames, and owns the SIP transport and RTP sockets (IRtpPorts).
-// Limits: two calls (one active, one ringing or held); IPv4 media.
+// Limits: two calls (one active, one ringing or held; up to four for an intercom ringing its
+// targets in parallel, see CallSlotsFor); IPv4 media.
 // Depends on Endpoint.Sip.Ua, Endpoint.Sdp (status codes), Endpoint.Hal (audio in/out),
 // Endpoint.Config, and the App contract types.
 using System.Text;
@@ -10,6 +11,7 @@ using Endpoint.Config;
 using Endpoint.Hal;
 using Endpoint.Media.Dtmf;
 using Endpoint.Media.Echo;
+using Endpoint.Media.Tones;
 using Endpoint.Sdp;
 using Endpoint.Sip.Registration;
 using Endpoint.Sip.Ua;
@@ -17,9 +19,10 @@ using Endpoint.Sip.Ua;
 namespace Endpoint.App
 {
     /// <summary>The application behind the control interface.</summary>
-    public sealed partial class EndpointApp : IEndpointApp, IDigitSink
+    public sealed partial class EndpointApp : IEndpointApp, ISlotDigitSink, IPhone
     {
-        private const int MaxCalls = 2;
+        private const int DefaultMaxCalls = 2;
+        private readonly int MaxCalls;
         private const int QuitTimeoutMs = 6000;
 
         private readonly EndpointConfig _config;
@@ -31,13 +34,16 @@ namespace Endpoint.App
         private readonly Endpoint.Media.Rtp.IRandomSource _random;
         private readonly string _localHost;
         private readonly int _localPort;
-        private readonly CallSlot[] _calls = new CallSlot[MaxCalls];
+        private readonly CallSlot[] _calls;
         private readonly byte[] _sdp = new byte[CallMedia.MaxSdpBytes];
         private readonly short[] _micFrame = new short[160];
         private readonly short[] _speakerFrame = new short[160];
         private readonly short[] _silence = new short[160];
         private readonly byte[] _packet = new byte[512];
         private readonly EchoSuppressorConfig _echo;
+        private readonly SlotDigitSink[] _digitSinks;
+        private IProductApp _product;
+        private IInputInjector _inputs;
         private int _sessionCounter;
         private bool _quitting;
         private long _quitDeadline;
@@ -57,9 +63,29 @@ namespace Endpoint.App
             _random = random;
             _localHost = localHost;
             _localPort = localPort;
-            for (int i = 0; i < MaxCalls; i++) _calls[i] = new CallSlot();
+            MaxCalls = CallSlotsFor(config);
+            _calls = new CallSlot[MaxCalls];
+            _digitSinks = new SlotDigitSink[MaxCalls];
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                _calls[i] = new CallSlot();
+                _digitSinks[i] = new SlotDigitSink(_calls[i], this);
+            }
+            _tone = new ToneGenerator();
+            _region = ParseRegion(config.Media.ToneRegion);
             _echo = new EchoSuppressorConfig();
             _echo.Enabled = config.Media.EchoSuppression == 1 || (config.Media.EchoSuppression < 0 && config.Board.IndexOf("intercom") >= 0);
+        }
+
+        /// <summary>
+        /// Call slots for a configuration: two (one active, one ringing or held), or one per
+        /// target (up to IntercomConfig.MaxParallelTargets) for an intercom ringing its targets in parallel.
+        /// </summary>
+        public static int CallSlotsFor(EndpointConfig config)
+        {
+            IntercomConfig ic = config.Intercom;
+            if (ic == null || !ic.Parallel || ic.Targets.Length <= DefaultMaxCalls) return DefaultMaxCalls;
+            return ic.Targets.Length > IntercomConfig.MaxParallelTargets ? IntercomConfig.MaxParallelTargets : ic.Targets.Length;
         }
 
         /// <inheritdoc/>
@@ -71,6 +97,7 @@ namespace Endpoint.App
             get
             {
                 long d = _ua.NextDeadline;
+                if (_product != null && _product.NextDeadline < d) d = _product.NextDeadline;
                 if (_quitting && _quitDeadline < d) d = _quitDeadline;
                 return d;
             }
@@ -98,6 +125,7 @@ namespace Endpoint.App
                       (_config.Sip.Registrar != null ? ", registrar " + _config.Sip.Registrar : ", no registrar"));
             _sink.Event(new EventLine("ready").Add("sip", SipUri).Add("local", HostPortText(_localHost, _localPort)).Add("board", _config.Board).ToString());
             if (_config.Sip.Registrar != null) _ua.Register(nowMs);
+            if (_product != null) _product.Start(this, nowMs);
         }
 
         /// <inheritdoc/>
@@ -105,6 +133,9 @@ namespace Endpoint.App
         {
             _now = nowMs;
             _ua.OnTimer(nowMs);
+            DrainEvents(nowMs);
+            if (_inputs != null) _inputs.Poll(nowMs);
+            if (_product != null && !_quitting) _product.OnTimer(nowMs);
             DrainEvents(nowMs);
             if (_quitting)
             {
@@ -130,13 +161,16 @@ namespace Endpoint.App
                 case "quit": Quit(nowMs); break;
                 case "status": Status(); break;
                 case "dial": Dial(c.Argument, nowMs); break;
-                case "answer": Answer(nowMs); break;
-                case "hangup": Hangup(nowMs); break;
-                case "hold": Hold(true, nowMs); break;
-                case "resume": Hold(false, nowMs); break;
-                case "dtmf": SendDtmf(c.Argument); break;
+                case "answer": AnswerCommand(nowMs); break;
+                case "hangup": HangupCommand(nowMs); break;
+                case "hold": HoldCommand(true, nowMs); break;
+                case "resume": HoldCommand(false, nowMs); break;
+                case "dtmf": DtmfCommand(c.Argument); break;
                 case "message": SendMessage(c.Argument, c.Text, nowMs); break;
-                default: Error(c.Name, "not available on board " + _config.Board + " yet"); break;
+                case "key":
+                case "hook":
+                case "button": HardwareCommand(c, nowMs); break;
+                default: Error(c.Name, "not available on board " + _config.Board); break;
             }
             DrainEvents(nowMs);
         }
@@ -165,25 +199,29 @@ namespace Endpoint.App
                 else s.Media.Playback(nowMs, _silence);
             }
             if (active == null) System.Array.Clear(_speakerFrame, 0, _speakerFrame.Length);
+            MixLocalTone(_speakerFrame);
             if (_speaker != null) _speaker.WriteFrame(_speakerFrame);
         }
 
         /// <inheritdoc/>
-        public void OnDigit(char digit, int durationMs, DtmfSource source)
+        public void OnSlotDigit(CallSlot slot, char digit, int durationMs, DtmfSource source)
         {
             string src = source == DtmfSource.Rfc4733 ? "rfc4733" : source == DtmfSource.SipInfo ? "info" : "inband";
-            _sink.Event(new EventLine("dtmf").Add("digit", digit.ToString()).Add("source", src).ToString());
+            _sink.Event(new EventLine("dtmf").Add("call", slot.Call).Add("digit", digit.ToString()).Add("source", src).ToString());
+            if (_product != null && slot.Phase != CallPhase.Free) _product.OnDigit(slot, digit, source, _now);
         }
 
         private void Status()
         {
             CallSlot cur = Current;
-            _sink.Event(new EventLine("status").Add("board", _config.Board).Add("sip", SipUri)
+            EventLine st = new EventLine("status").Add("board", _config.Board).Add("sip", SipUri)
                 .Add("registrar", _config.Sip.Registrar == null ? "none" : _config.Sip.Registrar.ToString())
                 .Add("registration", RegistrationSchedule.Name(_ua.RegistrationState))
                 .Add("overlay", _config.Overlay == null ? "off" : _config.Overlay.Aor)
                 .Add("call", cur == null ? "idle" : CallSlot.Name(cur.Phase))
-                .Add("peer", cur == null ? null : cur.Peer).ToString());
+                .Add("peer", cur == null ? null : cur.Peer);
+            if (_product != null) { st.Add("app", _product.Name); _product.AddStatus(st); }
+            _sink.Event(st.ToString());
         }
 
         private void Quit(long nowMs)
@@ -219,7 +257,9 @@ namespace Endpoint.App
             int port = _ports.Reserve(out error);
             if (port < 0) return null;
             _sessionCounter++;
-            var media = new CallMedia(_config.Media, _localHost, port, _sessionCounter.ToString(), _random, this, _echo);
+            IDigitSink digits = null;
+            for (int i = 0; i < MaxCalls; i++) if (_calls[i] == slot) digits = _digitSinks[i];
+            var media = new CallMedia(_config.Media, _localHost, port, _sessionCounter.ToString(), _random, digits, _echo);
             _ports.Attach(port, media);
             slot.Port = port;
             slot.Media = media;

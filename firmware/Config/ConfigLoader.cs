@@ -13,12 +13,15 @@ namespace Endpoint.Config
         /// <summary>Largest configuration file accepted, in bytes.</summary>
         public const int MaxConfigBytes = 16384;
 
-        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom" };
+        private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom", "provisioning", "wifi" };
         private static readonly string[] SipFields = { "listen", "user", "domain", "password", "authUser", "displayName", "registrar", "outboundProxy", "transport", "expires", "keepAlive", "t1" };
-        private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression" };
+        private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression", "toneRegion" };
+        private static readonly string[] ToneRegions = { "us", "etsi", "uk", "de" };
         private static readonly string[] AudioFields = { "input", "output" };
         private static readonly string[] OverlayFields = { "aor", "supernodes", "siteKey", "buddies" };
-        private static readonly string[] IntercomFields = { "targets", "allow", "doorCode", "relayPulseMs" };
+        private static readonly string[] IntercomFields = { "targets", "allow", "doorCode", "relayPulseMs", "mode", "ringSeconds", "buttonEndsCall", "codeAttempts" };
+        private static readonly string[] IntercomModes = { "sequential", "parallel" };
+        private static readonly string[] WifiFields = { "ssid", "password" };
         private static readonly string[] Transports = { "udp", "tcp" };
         private static readonly string[] KnownCodecs = { "PCMU", "PCMA" };
 
@@ -72,6 +75,13 @@ namespace Endpoint.Config
             if (intercom != null && intercom.Error == null) cfg.Intercom = ReadIntercom(intercom);
             if (intercom != null && intercom.Error != null) { error = intercom.Error; return null; }
 
+            ConfigFields provisioning = f.Section("provisioning", ProvisioningConfig.Fields);
+            if (provisioning != null && provisioning.Error == null) cfg.Provisioning = ProvisioningConfig.Read(provisioning);
+            if (provisioning != null && provisioning.Error != null) { error = provisioning.Error; return null; }
+            ConfigFields wifi = f.Section("wifi", WifiFields);
+            if (wifi != null && wifi.Error == null) cfg.Wifi = ReadWifi(wifi);
+            if (wifi != null && wifi.Error != null) { error = wifi.Error; return null; }
+
             if (cfg.Sip.Domain == null) cfg.Sip.Domain = cfg.Sip.Registrar != null ? cfg.Sip.Registrar.Host : cfg.Sip.Listen.Host;
             error = f.Error;
             return error == null ? cfg : null;
@@ -123,6 +133,7 @@ namespace Endpoint.Config
             m.RtpTimeoutSeconds = f.Int("rtpTimeout", 0, 3600, m.RtpTimeoutSeconds);
             JsonNode echo = f.Raw("echoSuppression");
             if (echo != null && echo.Kind != JsonKind.Null) m.EchoSuppression = f.Bool("echoSuppression", false) ? 1 : 0;
+            m.ToneRegion = f.Choice("toneRegion", ToneRegions, m.ToneRegion);
         }
 
         private static OverlayConfig ReadOverlay(ConfigFields f)
@@ -164,7 +175,52 @@ namespace Endpoint.Config
             c.DoorCode = f.String("doorCode", null, false);
             if (c.DoorCode != null && !IsDtmfCode(c.DoorCode)) f.Fail("doorCode", "1 to 16 DTMF digits (0-9 * # A-D)", f.Raw("doorCode"));
             c.RelayPulseMs = f.Int("relayPulseMs", 100, 60000, c.RelayPulseMs);
+            c.Mode = f.Choice("mode", IntercomModes, c.Mode);
+            c.RingSeconds = f.Int("ringSeconds", 5, 300, c.RingSeconds);
+            c.ButtonEndsCall = f.Bool("buttonEndsCall", c.ButtonEndsCall);
+            c.CodeAttempts = f.Int("codeAttempts", 1, 10, c.CodeAttempts);
+            for (int i = 0; i < c.Targets.Length; i++)
+            {
+                if (!IsTarget(c.Targets[i])) { f.Fail("targets[" + i + "]", "a SIP URI, user@host[:port] or a user/number (no spaces, quotes or angle brackets)", f.Raw("targets").At(i)); break; }
+            }
+            if (c.Parallel && c.Targets.Length > IntercomConfig.MaxParallelTargets)
+                f.Fail("targets", "at most " + IntercomConfig.MaxParallelTargets + " targets with \"mode\": \"parallel\" (one call slot each)", f.Raw("targets"));
+            for (int i = 0; i < c.Allow.Length; i++)
+            {
+                string a = c.Allow[i];
+                bool ok = a.IndexOf('@') < 0 && !a.StartsWith("sip:") && !a.StartsWith("sips:") ? IsSipUser(a) : IsAor(a.StartsWith("sips:") ? a.Substring(5) : a);
+                if (!ok) { f.Fail("allow[" + i + "]", "sip:user@host[:port], user@host[:port] or a bare user (meaning user@sip.domain)", f.Raw("allow").At(i)); break; }
+            }
             return c;
+        }
+
+        private static WifiConfig ReadWifi(ConfigFields f)
+        {
+            var w = new WifiConfig();
+            w.Ssid = f.String("ssid", null, true);
+            if (w.Ssid != null)
+            {
+                int bytes = System.Text.Encoding.UTF8.GetBytes(w.Ssid).Length;
+                if (bytes < 1 || bytes > 32) f.Fail("ssid", "a network name of 1 to 32 bytes", f.Raw("ssid"));
+            }
+            w.Password = f.String("password", null, false);
+            if (w.Password != null && w.Password.Length == 0) w.Password = null; // "" = open network
+            if (w.Password != null && !IsWifiPassphrase(w.Password))
+                f.Fail("password", "a WPA2 passphrase of 8 to 63 printable ASCII characters or 64 hex digits (or \"\" for an open network)", f.Raw("password"));
+            return w;
+        }
+
+        /// <summary>True for a WPA2-PSK passphrase (IEEE 802.11i: 8..63 ASCII 32..126) or a raw 64-hex-digit PSK.</summary>
+        public static bool IsWifiPassphrase(string s)
+        {
+            if (s.Length == 64)
+            {
+                for (int i = 0; i < 64; i++) if ("0123456789abcdefABCDEF".IndexOf(s[i]) < 0) return false;
+                return true;
+            }
+            if (s.Length < 8 || s.Length > 63) return false;
+            for (int i = 0; i < s.Length; i++) if (s[i] < ' ' || s[i] > '~') return false;
+            return true;
         }
 
         /// <summary>Parses "LOW-HIGH" with both ends in 1024..65535.</summary>
@@ -196,6 +252,17 @@ namespace Endpoint.Config
             if (s.StartsWith("sip:")) s = s.Substring(4);
             int at = s.IndexOf('@');
             return at > 0 && at < s.Length - 1 && s.IndexOf('@', at + 1) < 0 && s.IndexOf(' ') < 0 && IsSipUser(s.Substring(0, at));
+        }
+
+        private static bool IsTarget(string s)
+        {
+            if (s.Length == 0 || s.Length > 128) return false;
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (c <= ' ' || c == '<' || c == '>' || c == '"') return false;
+            }
+            return true;
         }
 
         private static bool IsDtmfCode(string s)

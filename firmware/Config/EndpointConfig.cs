@@ -25,6 +25,11 @@ namespace Endpoint.Config
 
         /// <summary>Intercom settings, or null.</summary>
         public IntercomConfig Intercom;
+
+        /// <summary>Provisioning (fetch the configuration over HTTP), or null.</summary>
+        public ProvisioningConfig Provisioning;
+        /// <summary>Wi-Fi station settings (real boards), or null.</summary>
+        public WifiConfig Wifi;
     }
 
     /// <summary>The "sip" section.</summary>
@@ -90,6 +95,9 @@ namespace Endpoint.Config
 
         /// <summary>Speakerphone echo suppression: 1 on, 0 off, -1 board default (on for intercoms).</summary>
         public int EchoSuppression = -1;
+
+        /// <summary>Call-progress tone plan: "us", "etsi", "uk" or "de".</summary>
+        public string ToneRegion = "etsi";
     }
 
     /// <summary>The "audio" section (virtual boards).</summary>
@@ -132,5 +140,33 @@ namespace Endpoint.Config
 
         /// <summary>How long the relay stays on, in ms.</summary>
         public int RelayPulseMs = 2000;
+
+        /// <summary>"sequential" (one target after another) or "parallel" (all at once, first answer wins).</summary>
+        public string Mode = "sequential";
+
+        /// <summary>How long each target (sequential) or the whole attempt (parallel) rings, in seconds.</summary>
+        public int RingSeconds = 20;
+
+        /// <summary>True: the call button pressed during a call (or while calling) ends it.</summary>
+        public bool ButtonEndsCall = true;
+
+        /// <summary>Wrong door-code attempts a call gets (attempts x code length digits) before its digits are ignored.</summary>
+        public int CodeAttempts = 3;
+
+        /// <summary>Most targets rung at once in parallel mode (one call slot each).</summary>
+        public const int MaxParallelTargets = 4;
+
+        /// <summary>True when the call button rings every target at once.</summary>
+        public bool Parallel { get { return Mode == "parallel"; } }
+    }
+
+    /// <summary>The "wifi" section: the access point a real board joins (DHCP). Ignored by the virtual device.</summary>
+    public sealed class WifiConfig
+    {
+        /// <summary>Network name, 1..32 bytes of UTF-8.</summary>
+        public string Ssid;
+
+        /// <summary>WPA2 passphrase (8..63 printable ASCII) or 64-hex-digit PSK; null for an open network. Secret.</summary>
+        public string Password;
     }
 }

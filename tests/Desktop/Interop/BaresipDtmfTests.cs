@@ -57,7 +57,7 @@ namespace Endpoint.Tests.Interop
             Thread.Sleep(300);
             // A key press on baresip's console: the key, then KEYCODE_REL (0x04) releases it,
             // which makes baresip send the RFC 4733 end packets.
-            foreach (char c in keys) { b.Key(c); Thread.Sleep(120); b.Key((char)4); Thread.Sleep(200); }
+            foreach (char c in keys) { b.Keys(c.ToString()); Thread.Sleep(120); b.Keys("\u0004"); Thread.Sleep(200); }
             foreach (char c in keys)
             {
                 string e = d.Host.WaitFor("event dtmf", 5000);

@@ -74,12 +74,12 @@ namespace Endpoint.Tests.Support
             u.Send(b, b.Length, new IPEndPoint(IPAddress.Loopback, _consPort));
         }
 
-        /// <summary>Sends one raw key to the console (no newline), e.g. a digit during a call.</summary>
-        public void Key(char key)
+        /// <summary>Sends raw console key presses (no newline), e.g. a DTMF digit during a call.</summary>
+        public void Keys(string keys)
         {
             using var u = new UdpClient();
-            byte[] b = { (byte)key };
-            u.Send(b, 1, new IPEndPoint(IPAddress.Loopback, _consPort));
+            byte[] b = Encoding.ASCII.GetBytes(keys);
+            u.Send(b, b.Length, new IPEndPoint(IPAddress.Loopback, _consPort));
         }
 
         public bool WaitOutput(string text, int timeoutMs) { return _p.WaitOutput(text, timeoutMs); }

@@ -24,8 +24,8 @@ namespace Endpoint.Tests.Support
             SipUri = HostProcess.Field(ready, "sip");
         }
 
-        /// <summary>Starts a device. <paramref name="sipJson"/> is the inside of the "sip" object (without listen).</summary>
-        public static VirtualDevice Start(string user, double toneHz, string sipExtra = "", string board = "virtual-deskphone", string mediaExtra = "")
+        /// <summary>Starts a device. <paramref name="sipExtra"/> is more of the "sip" object (without listen); <paramref name="rootExtra"/> more top-level members (",\"intercom\":{...}").</summary>
+        public static VirtualDevice Start(string user, double toneHz, string sipExtra = "", string board = "virtual-deskphone", string mediaExtra = "", string rootExtra = "")
         {
             string dir = Path.Combine(Path.GetTempPath(), "vdev-" + user + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
             Directory.CreateDirectory(dir);
@@ -38,7 +38,7 @@ namespace Endpoint.Tests.Support
             int rtp;
             lock (Lock) { rtp = _rtpBase; _rtpBase += 20; }
             string json = "{\"board\":\"" + board + "\",\"sip\":{\"listen\":\"127.0.0.1:0\",\"user\":\"" + user + "\"" + sipExtra + "}," +
-                          "\"media\":{\"rtpPorts\":\"" + rtp + "-" + (rtp + 19) + "\"" + mediaExtra + "},\"audio\":{" + audio + "}}";
+                          "\"media\":{\"rtpPorts\":\"" + rtp + "-" + (rtp + 19) + "\"" + mediaExtra + "},\"audio\":{" + audio + "}" + rootExtra + "}";
             string cfg = Path.Combine(dir, "config.json");
             File.WriteAllText(cfg, json);
             HostProcess h = HostProcess.Start("--config", cfg);
