@@ -36,6 +36,7 @@ namespace Endpoint.App
         private int _pumpCodec = -1;
         private bool _seenRfc4733;
         private char _lastDigit;
+        private DtmfSource _lastSource;
         private long _lastDigitMs = -100000;
         private long _now;
 
@@ -175,10 +176,12 @@ namespace Endpoint.App
         /// <inheritdoc/>
         public void OnDigit(char digit, int durationMs, DtmfSource source)
         {
-            // A gateway may send the same key as RFC 4733 and as a tone, or INFO and RFC 4733:
-            // report one digit once.
-            if (digit == _lastDigit && _now - _lastDigitMs < DuplicateDigitWindowMs && source == DtmfSource.InBand) return;
+            // A gateway may send the same key as RFC 4733 (or INFO) and as a tone: report one
+            // digit once. Only a tone echoing a digit that just arrived another way is dropped;
+            // the in-band detector separates its own repeated keys (5, pause, 5) itself.
+            if (digit == _lastDigit && _now - _lastDigitMs < DuplicateDigitWindowMs && source == DtmfSource.InBand && _lastSource != DtmfSource.InBand) return;
             _lastDigit = digit;
+            _lastSource = source;
             _lastDigitMs = _now;
             _digits.OnDigit(digit, durationMs, source);
         }

@@ -132,6 +132,45 @@ namespace Endpoint.Tests.App
             Assert.Equal(new[] { "7:InBand" }, db.Got);
         }
 
+        // Plays '5' (770 + 1336 Hz) into a's microphone during the given 20 ms frames; runs b.
+        private static void PlayFives(CallMedia a, CallMedia b, int frames, Func<int, bool> toneOn, Action<int> each = null)
+        {
+            short[] mic = new short[160], spk = new short[160];
+            byte[] pkt = new byte[400];
+            var fromA = new MediaEndpoint(0x7F000001, 20000);
+            for (int f = 0; f < frames; f++)
+            {
+                each?.Invoke(f);
+                for (int i = 0; i < 160; i++)
+                {
+                    int t = f * 160 + i;
+                    mic[i] = toneOn(f) ? (short)(5000 * (Math.Sin(2 * Math.PI * 770 * t / 8000) + Math.Sin(2 * Math.PI * 1336 * t / 8000))) : (short)0;
+                }
+                int n = a.Capture(mic, f * 20, pkt);
+                if (n > 0) b.OnRtp(pkt, 0, n, fromA, f * 20);
+                b.Playback(f * 20, spk);
+            }
+        }
+
+        [Fact]
+        public void RepeatedInBandKeyWithAPauseIsReportedTwice()
+        {
+            var (a, b, _, db) = Pair(new[] { "PCMU" }, new[] { "PCMU" });
+            // 5 (100 ms), pause (100 ms), 5 (100 ms): a user pressing the same key twice.
+            PlayFives(a, b, 40, f => (f >= 5 && f < 10) || (f >= 15 && f < 20));
+            Assert.Equal(new[] { "5:InBand", "5:InBand" }, db.Got);
+        }
+
+        [Fact]
+        public void ToneEchoingAnInfoDigitIsReportedOnce()
+        {
+            var (a, b, _, db) = Pair(new[] { "PCMU" }, new[] { "PCMU" });
+            byte[] body = Encoding.ASCII.GetBytes("Signal=5\r\nDuration=100\r\n");
+            // The gateway signals the key by INFO and also leaves the tone in the audio.
+            PlayFives(a, b, 30, f => f >= 5 && f < 10, f => { if (f == 5) Assert.True(b.OnInfo("application/dtmf-relay", body, 0, body.Length)); });
+            Assert.Equal(new[] { "5:SipInfo" }, db.Got);
+        }
+
         [Fact]
         public void HoldOfferMakesThePeerStopReceivingAndResumeRestores()
         {

@@ -45,10 +45,25 @@ namespace Endpoint.Tests.Support
         /// <summary>Starts Kamailio with "MD5" or "SHA-256" challenges and waits until it answers OPTIONS.</summary>
         public static Kamailio Start(string algorithm, int maxExpires = 3600)
         {
+            return Start(algorithm, maxExpires, "kamailio.cfg", 0);
+        }
+
+        /// <summary>
+        /// Starts Kamailio with kamailio_media_relay.cfg: every call's SDP is rewritten through the
+        /// rtpproxy control socket at udp:127.0.0.1:<paramref name="rtpproxyPort"/> (start the relay first).
+        /// </summary>
+        public static Kamailio StartWithMediaRelay(string algorithm, int rtpproxyPort)
+        {
+            return Start(algorithm, 3600, "kamailio_media_relay.cfg", rtpproxyPort);
+        }
+
+        private static Kamailio Start(string algorithm, int maxExpires, string configName, int rtpproxyPort)
+        {
             int port = PeerProcess.FreePort();
             string dir = Path.Combine(Path.GetTempPath(), "kamailio-" + port + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
             Directory.CreateDirectory(dir);
-            string cfg = File.ReadAllText(Path.Combine(RepoRoot, "tests/Desktop/Interop/peers/kamailio.cfg"))
+            string cfg = File.ReadAllText(Path.Combine(RepoRoot, "tests/Desktop/Interop/peers", configName))
+                .Replace("@RTPPROXY@", rtpproxyPort.ToString())
                 .Replace("@PORT@", port.ToString())
                 .Replace("@ALGORITHM@", algorithm)
                 .Replace("@PASSWORD@", Password)
