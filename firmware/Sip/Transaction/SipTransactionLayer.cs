@@ -3,8 +3,11 @@
 // OnTimer(nowMs) / NextDeadline, timers A..M as deadlines from T1/T2/T4, everything sent written
 // to a caller-owned SipOutbox. This file: construction, pool and ids, events, timers. Receiving
 // is in SipTransactionLayer.Receive.cs, sending in SipTransactionLayer.Send.cs.
-// Depends on Endpoint.Sip.Message, IRandom, SipOutbox. No sockets, threads or clocks; allocates
-// only in the constructor. Limits: PoolSize (≤255) transactions, MessageBufferSize per message.
+// Depends on Endpoint.Sip.Message, IRandom, SipOutbox, SipByteStore. No sockets, threads or
+// clocks; allocates only in the constructor. Memory: one write buffer of MessageBufferSize shared
+// by every message we build, one SipByteStore of StoreBytes holding the requests and responses
+// kept for retransmission (exact lengths), small per-transaction key buffers. Limits: PoolSize
+// (≤255) transactions, MessageBufferSize per message, StoreBytes for all kept messages.
 using Endpoint.Sip.Message;
 
 namespace Endpoint.Sip.Transaction
@@ -16,6 +19,9 @@ namespace Endpoint.Sip.Transaction
         private readonly IRandom _random;
         private readonly SipOutbox _outbox;
         private readonly SipTransaction[] _pool;
+        private readonly SipByteStore _store;
+        private readonly byte[] _wbuf;
+        private int _storeFull;
         private readonly SipMessage _scratch;
         private readonly SipWriter _writer = new SipWriter();
         private readonly byte[] _tmp = new byte[64];
@@ -39,8 +45,10 @@ namespace Endpoint.Sip.Transaction
             _cfg = config;
             _random = random;
             _outbox = outbox;
+            _store = new SipByteStore(config.StoreBytes > config.MessageBufferSize ? config.StoreBytes : config.MessageBufferSize, 2 * config.PoolSize);
+            _wbuf = new byte[config.MessageBufferSize];
             _pool = new SipTransaction[config.PoolSize];
-            for (int i = 0; i < _pool.Length; i++) _pool[i] = new SipTransaction(config.MessageBufferSize, config.KeyBufferSize);
+            for (int i = 0; i < _pool.Length; i++) _pool[i] = new SipTransaction(_store, i, config.KeyBufferSize);
             _scratch = new SipMessage(config.MessageBufferSize > SipMessage.DefaultMaxMessageSize ? config.MessageBufferSize : SipMessage.DefaultMaxMessageSize,
                 SipMessage.DefaultMaxHeaders, SipMessage.DefaultMaxLineLength);
             _localHost = SipAscii.LowerBytes(config.LocalHost);
@@ -54,6 +62,10 @@ namespace Endpoint.Sip.Transaction
         public SipOutbox Outbox { get { return _outbox; } }
         /// <summary>After OnReceive returned CancelReceived: the INVITE server transaction being cancelled.</summary>
         public int CancelledTxId { get { return _cancelledTx; } }
+        /// <summary>Messages that could not be kept because the store was full (requests refused, responses sent once without retransmission).</summary>
+        public int StoreFull { get { return _storeFull; } }
+        /// <summary>Bytes of kept messages right now.</summary>
+        public int StoreUsed { get { return _store.Used; } }
         /// <summary>Events lost because the event ring was full.</summary>
         public int EventsDropped { get { return _evDropped; } }
 
@@ -139,7 +151,7 @@ namespace Endpoint.Sip.Transaction
         {
             SipTransaction t = Get(txId);
             if (t == null || t.RequestLength == 0) return false;
-            return into.Parse(t.Request, 0, t.RequestLength) == SipParseStatus.Ok;
+            return into.Parse(t.Data, t.RequestOffset, t.RequestLength) == SipParseStatus.Ok; // valid until the next message is kept
         }
 
         /// <summary>Drops a transaction at once (e.g. the TU gives up on it).</summary>
@@ -218,17 +230,17 @@ namespace Endpoint.Sip.Transaction
             {
                 case SipTxKind.InviteClient:
                     // Timer A: doubles without cap (§17.1.1.2)
-                    SendStored(t.Request, t.RequestLength, t.Peer);
+                    SendStored(t.Data, t.RequestOffset, t.RequestLength, t.Peer);
                     t.Interval *= 2;
                     break;
                 case SipTxKind.NonInviteClient:
                     // Timer E: doubles up to T2; T2 once Proceeding (§17.1.2.2)
-                    SendStored(t.Request, t.RequestLength, t.Peer);
+                    SendStored(t.Data, t.RequestOffset, t.RequestLength, t.Peer);
                     t.Interval = t.State == SipTxState.Proceeding ? t2 : (t.Interval * 2 < t2 ? t.Interval * 2 : t2);
                     break;
                 case SipTxKind.InviteServer:
                     // Timer G (Completed) and 2xx retransmission (Accepted): doubles up to T2
-                    SendStored(t.Response, t.ResponseLength, t.Peer);
+                    SendStored(t.Data, t.ResponseOffset, t.ResponseLength, t.Peer);
                     t.Interval = t.Interval * 2 < t2 ? t.Interval * 2 : t2;
                     break;
                 default:
@@ -258,9 +270,9 @@ namespace Endpoint.Sip.Transaction
             Terminate(t);
         }
 
-        private void SendStored(byte[] src, int length, SipAddress dst)
+        private void SendStored(byte[] src, int offset, int length, SipAddress dst)
         {
-            if (length > 0) _outbox.Enqueue(src, 0, length, dst);
+            if (length > 0) _outbox.Enqueue(src, offset, length, dst);
         }
 
         private int T64 { get { return 64 * _cfg.T1; } }

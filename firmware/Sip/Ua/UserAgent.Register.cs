@@ -40,7 +40,7 @@ namespace Endpoint.Sip.Ua
         private void InitRegistration(IRandomSource random)
         {
             _schedule = new RegistrationSchedule(random);
-            _regAuth = new DigestClient(_cfg.AuthUser != null ? _cfg.AuthUser : _cfg.User, _cfg.Password, random);
+            _regAuth = new DigestClient(_cfg.AuthUser != null ? _cfg.AuthUser : _cfg.User, _cfg.Password, random, _auth);
             _regCallId = new ByteField(40);
             _regUri = "sip:" + UaAddress.UriHost(_domain);
             _regExpires = _cfg.Expires > 0 ? _cfg.Expires : 3600;
