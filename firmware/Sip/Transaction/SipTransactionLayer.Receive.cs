@@ -260,11 +260,10 @@ namespace Endpoint.Sip.Transaction
                 Stateless(m, source, 513, "Message Too Large");
                 return SipRxResult.TooLarge;
             }
-            if (!t.StoreRequest(m.Buffer, m.Offset, m.Length))
+            if (!Keep(t, false, m.Buffer, m.Offset, m.Length))
             {
                 t.Clear();
                 txId = -1;
-                _storeFull++;
                 Stateless(m, source, 503, "Service Unavailable");
                 return SipRxResult.PoolExhausted;
             }

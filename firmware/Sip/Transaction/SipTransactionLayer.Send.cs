@@ -72,9 +72,8 @@ namespace Endpoint.Sip.Transaction
                 t.Peer.Transport = SipTransport.Tcp;
                 status = SipSendStatus.SwitchedToTcp;
             }
-            if (!t.StoreRequest(_wbuf, 0, len))
+            if (!Keep(t, false, _wbuf, 0, len))
             {
-                _storeFull++;
                 Terminate(t);
                 return SipSendStatus.PoolExhausted;
             }
@@ -135,7 +134,7 @@ namespace Endpoint.Sip.Transaction
             if (w.Status != SipWriteStatus.Ok) { c.Clear(); return SipSendStatus.BufferTooSmall; }
             int len = w.Length;
             if (m.Parse(_wbuf, 0, len) != SipParseStatus.Ok || !c.SetKeys(m)) { c.Clear(); return SipSendStatus.BadMessage; }
-            if (!c.StoreRequest(_wbuf, 0, len)) { _storeFull++; c.Clear(); return SipSendStatus.PoolExhausted; }
+            if (!Keep(c, false, _wbuf, 0, len)) { c.Clear(); return SipSendStatus.PoolExhausted; }
             c.Peer = inv.Peer;
             c.Reliable = inv.Reliable;
             c.InviteTx = inviteTxId;
@@ -185,7 +184,7 @@ namespace Endpoint.Sip.Transaction
             if (w.Status != SipWriteStatus.Ok) { _outbox.CountDrop(); return; }
             _outbox.Commit(w.Length, t.Peer);
             t.FreeRequest();
-            if (!t.StoreResponse(slot, at, w.Length)) _storeFull++;
+            Keep(t, true, slot, at, w.Length);
         }
 
         // ---------------- server responses ----------------
@@ -228,7 +227,7 @@ namespace Endpoint.Sip.Transaction
             int len = _writer.Length;
             t.ResponseCode = code;
             if (code >= 200) t.FreeRequest(); // a final response is all a server transaction re-sends
-            if (!t.StoreResponse(_wbuf, 0, len)) _storeFull++; // sent once, not retransmitted
+            Keep(t, true, _wbuf, 0, len); // if even that fails: sent once, not retransmitted
             bool queued = _outbox.Enqueue(_wbuf, 0, len, t.Peer);
             if (t.Kind == SipTxKind.InviteServer)
             {

@@ -22,6 +22,7 @@ namespace Endpoint.Sip.Transaction
         private readonly SipByteStore _store;
         private readonly byte[] _wbuf;
         private int _storeFull;
+        private int _evicted;
         private readonly SipMessage _scratch;
         private readonly SipWriter _writer = new SipWriter();
         private readonly byte[] _tmp = new byte[64];
@@ -64,6 +65,8 @@ namespace Endpoint.Sip.Transaction
         public int CancelledTxId { get { return _cancelledTx; } }
         /// <summary>Messages that could not be kept because the store was full (requests refused, responses sent once without retransmission).</summary>
         public int StoreFull { get { return _storeFull; } }
+        /// <summary>Lingering transactions (only absorbing retransmissions) freed early to make room for new ones.</summary>
+        public int Evicted { get { return _evicted; } }
         /// <summary>Bytes of kept messages right now.</summary>
         public int StoreUsed { get { return _store.Used; } }
         /// <summary>Events lost because the event ring was full.</summary>
@@ -96,16 +99,55 @@ namespace Endpoint.Sip.Transaction
 
         private int Allocate(SipTxKind kind)
         {
+            for (int round = 0; round < 2; round++)
+            {
+                for (int i = 0; i < _pool.Length; i++)
+                {
+                    SipTransaction t = _pool[i];
+                    if (t.InUse) continue;
+                    t.Clear();
+                    t.Generation = (t.Generation + 1) & 0x7FFFFF;
+                    t.Kind = kind;
+                    return IdOf(i);
+                }
+                if (!EvictOne(null)) break;
+            }
+            return -1;
+        }
+
+        /// <summary>
+        /// Frees the transaction that matters least: one that only lingers to absorb
+        /// retransmissions (non-INVITE server or client Completed = Timer J/K, INVITE server
+        /// Confirmed = Timer I, INVITE client Completed = Timer D), the one ending soonest.
+        /// Losing it at worst lets a late retransmission be seen as a new request (handled
+        /// again) instead of refusing new work with 503. False when none qualifies.
+        /// </summary>
+        private bool EvictOne(SipTransaction keep)
+        {
+            SipTransaction victim = null;
             for (int i = 0; i < _pool.Length; i++)
             {
                 SipTransaction t = _pool[i];
-                if (t.InUse) continue;
-                t.Clear();
-                t.Generation = (t.Generation + 1) & 0x7FFFFF;
-                t.Kind = kind;
-                return IdOf(i);
+                if (!t.InUse || t == keep) continue;
+                bool lingering = t.State == SipTxState.Confirmed || (t.State == SipTxState.Completed && t.Kind != SipTxKind.InviteServer);
+                if (lingering && (victim == null || t.EndAt < victim.EndAt)) victim = t;
             }
-            return -1;
+            if (victim == null) return false;
+            _evicted++;
+            Terminate(victim);
+            return true;
+        }
+
+        /// <summary>Keeps a copy of a message for <paramref name="t"/>, evicting lingering transactions when the store is full.</summary>
+        private bool Keep(SipTransaction t, bool response, byte[] src, int offset, int count)
+        {
+            for (int guard = 0; guard <= _pool.Length; guard++)
+            {
+                if (response ? t.StoreResponse(src, offset, count) : t.StoreRequest(src, offset, count)) return true;
+                if (!EvictOne(t)) break;
+            }
+            _storeFull++;
+            return false;
         }
 
         private void Terminate(SipTransaction t)

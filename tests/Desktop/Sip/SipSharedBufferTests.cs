@@ -110,6 +110,25 @@ namespace Endpoint.Tests.Sip
         }
 
         [Fact]
+        public void Burst_LingeringTransactionsAreEvicted_ActiveOnesNever()
+        {
+            var h = new TxHarness(4, c => c.StoreBytes = 2048);
+            for (int i = 0; i < 12; i++)
+            {
+                Assert.Equal(SipRxResult.NewRequest, h.Receive(TxHarness.Request("OPTIONS", "z9hG4bKburst" + i, callId: "b" + i), TxHarness.Peer, out int tx));
+                SipWriter w = h.Layer.BeginResponse(tx, 200, "OK", Encoding.ASCII.GetBytes("t"), new Slice(0, 1));
+                w.NoBody();
+                Assert.Equal(SipSendStatus.Ok, h.Layer.SendResponse(tx, h.Now)); // now Completed (Timer J): lingering
+            }
+            Assert.Equal(8, h.Layer.Evicted);
+            Assert.DoesNotContain(h.Log, s => s.Text.StartsWith("SIP/2.0 503"));
+            // four requests nobody has answered yet (Trying) are never evicted: the fifth gets 503
+            for (int i = 0; i < 4; i++) Assert.Equal(SipRxResult.NewRequest, h.Receive(TxHarness.Request("OPTIONS", "z9hG4bKopen" + i, callId: "o" + i), TxHarness.Peer));
+            Assert.Equal(SipRxResult.PoolExhausted, h.Receive(TxHarness.Request("OPTIONS", "z9hG4bKopen9", callId: "o9"), TxHarness.Peer));
+            Assert.StartsWith("SIP/2.0 503", h.Log[h.Log.Count - 1].Text);
+        }
+
+        [Fact]
         public void Outbox_PacksMessagesAndKeepsTheHeadAtZero()
         {
             var o = new SipOutbox(4, 100, 250);
