@@ -33,7 +33,7 @@ namespace Endpoint.Sip.Transaction
         private int _evCount;
         private int _evDropped;
         private int _cancelledTx = -1;
-        private readonly byte[] _localHost;
+        private byte[] _localHost;
 
         /// <summary>Branch length: "z9hG4bK" plus 24 hex digits (96 random bits).</summary>
         public const int BranchLength = 31;
@@ -194,6 +194,23 @@ namespace Endpoint.Sip.Transaction
             SipTransaction t = Get(txId);
             if (t == null || t.RequestLength == 0) return false;
             return into.Parse(t.Data, t.RequestOffset, t.RequestLength) == SipParseStatus.Ok; // valid until the next message is kept
+        }
+
+        /// <summary>
+        /// Our address changed: drops every transaction (their Via sent-by and peers' view of us
+        /// are gone) and uses <paramref name="host"/>:<paramref name="port"/> as sent-by from now on.
+        /// Reuses all buffers (no second pool while switching).
+        /// </summary>
+        public void Rebind(string host, int port)
+        {
+            if (host == null) throw new System.ArgumentNullException();
+            for (int i = 0; i < _pool.Length; i++) if (_pool[i].InUse) _pool[i].Clear();
+            _pendingTx = -1;
+            _evHead = 0;
+            _evCount = 0;
+            _cfg.LocalHost = host;
+            _cfg.LocalPort = port;
+            _localHost = SipAscii.LowerBytes(host);
         }
 
         /// <summary>Drops a transaction at once (e.g. the TU gives up on it).</summary>
