@@ -1,5 +1,6 @@
 // SIP user agent figures: managed bytes retained by a UserAgent (default capacities: 4 calls,
-// 8 transactions of 2 KiB request + 2 KiB response, 8 outbox slots, 8 events with 1 KiB bodies)
+// 8 transactions sharing a 6 KiB store of kept messages and one 2 KiB write buffer, a 4 KiB
+// outbox, 8 events sharing 2 KiB; "small" = UaConfig.UseSmallFootprint / sip.profile "small")
 // while idle-registered and during one established call, and bytes allocated (and time) per
 // received in-dialog INFO in steady state (parse, transaction match, dialog match, 200 OK,
 // event copy). The peer is scripted here as text; no sockets.
@@ -132,9 +133,9 @@ namespace Endpoint.Bench
             r.Figure("sipua.small.registered_idle.retained", BenchReport.RetainedBytes(() => Registered()), "bytes");
             r.Figure("sipua.small.one_call.retained", BenchReport.RetainedBytes(() => InCall(out _)), "bytes");
             var parts = new UaConfig();
-            r.Figure("sipua.part.transactions.retained", BenchReport.RetainedBytes(() => new SipTransactionLayer(new SipTransactionConfig { PoolSize = parts.TxPoolSize, MessageBufferSize = parts.MessageBufferSize }, new UaRandom(new Rng()), new SipOutbox(1, 64))), "bytes");
-            r.Figure("sipua.part.outbox.retained", BenchReport.RetainedBytes(() => new SipOutbox(parts.OutboxSlots, parts.MessageBufferSize)), "bytes");
-            r.Figure("sipua.part.events.retained", BenchReport.RetainedBytes(() => new UaEventQueue(parts.EventSlots, parts.EventBodyBytes, parts.Dialog.UriBytes)), "bytes");
+            r.Figure("sipua.part.transactions.retained", BenchReport.RetainedBytes(() => new SipTransactionLayer(new SipTransactionConfig { PoolSize = parts.TxPoolSize, MessageBufferSize = parts.MessageBufferSize, StoreBytes = parts.TxStoreBytes }, new UaRandom(new Rng()), new SipOutbox(1, 64))), "bytes");
+            r.Figure("sipua.part.outbox.retained", BenchReport.RetainedBytes(() => new SipOutbox(parts.OutboxSlots, parts.MessageBufferSize, parts.OutboxBytes)), "bytes");
+            r.Figure("sipua.part.events.retained", BenchReport.RetainedBytes(() => new UaEventQueue(parts.EventSlots, parts.EventBodyBytes, parts.Dialog.UriBytes, parts.EventStoreBytes)), "bytes");
             r.Figure("sipua.part.dialog.retained", BenchReport.RetainedBytes(() => new Endpoint.Sip.Dialog.SipDialog(parts.Dialog)), "bytes");
             _small = false;
 

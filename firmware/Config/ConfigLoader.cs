@@ -14,7 +14,7 @@ namespace Endpoint.Config
         public const int MaxConfigBytes = 16384;
 
         private static readonly string[] RootFields = { "board", "sip", "media", "audio", "overlay", "intercom", "provisioning", "wifi", "phone" };
-        private static readonly string[] SipFields = { "listen", "user", "domain", "password", "authUser", "displayName", "registrar", "outboundProxy", "transport", "expires", "keepAlive", "t1" };
+        private static readonly string[] SipFields = { "listen", "user", "domain", "password", "authUser", "displayName", "registrar", "outboundProxy", "transport", "expires", "keepAlive", "t1", "profile" };
         private static readonly string[] MediaFields = { "rtpPorts", "codecs", "ptime", "dtmfPayloadType", "rtpTimeout", "echoSuppression", "toneRegion" };
         private static readonly string[] ToneRegions = { "us", "etsi", "uk", "de" };
         private static readonly string[] AudioFields = { "input", "output" };
@@ -24,6 +24,7 @@ namespace Endpoint.Config
         private static readonly string[] WifiFields = { "ssid", "password" };
         private static readonly string[] PhoneFields = PhoneConfigReader.Fields;
         private static readonly string[] Transports = { "udp", "tcp" };
+        private static readonly string[] SipProfiles = { "default", "small" };
         private static readonly string[] KnownCodecs = { "PCMU", "PCMA" };
 
         /// <summary>
@@ -107,6 +108,7 @@ namespace Endpoint.Config
             s.Expires = f.Int("expires", 60, 86400, s.Expires);
             s.KeepAliveSeconds = f.Int("keepAlive", 5, 30, s.KeepAliveSeconds);
             s.T1Ms = f.Int("t1", 100, 5000, s.T1Ms);
+            s.Profile = f.Choice("profile", SipProfiles, s.Profile);
             if (s.Registrar != null && s.Password == null && f.Error == null)
             {
                 // Allowed: some registrars accept unauthenticated REGISTER. Nothing to check.

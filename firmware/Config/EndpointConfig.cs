@@ -73,6 +73,9 @@ namespace Endpoint.Config
 
         /// <summary>RFC 3261 T1 in milliseconds.</summary>
         public int T1Ms = 500;
+
+        /// <summary>Memory profile of the SIP stack: "default" or "small" (fewer, smaller preallocated buffers).</summary>
+        public string Profile = "default";
     }
 
     /// <summary>The "media" section.</summary>

@@ -28,6 +28,7 @@ namespace Endpoint.Runtime
         private RtpPorts _rtp;
         private UserAgent _ua;
         private IPAddress _localIp;
+        private LocalAddressMonitor _address;
         private long _nextFrame;
         private long _nextKeepAlive;
         private long _wallOffset;
@@ -60,12 +61,27 @@ namespace Endpoint.Runtime
             catch (Exception) { return "sip.listen: \"" + listen.Host + "\" is not an IP address of this machine"; }
             string error = _sip.Open(_localIp, listen.Port);
             if (error != null) return "sip.listen: " + error;
-            UaConfig ua = UaConfig.FromSipConfig(_config.Sip, listen.Host, _sip.Local.Port);
+            _address = new LocalAddressMonitor(_localIp, ProbeTarget(), 5000);
+            UaConfig ua = UaConfig.FromSipConfig(_config.Sip, _address.Current, _sip.Local.Port);
+            int appCalls = EndpointApp.CallSlotsFor(_config);
+            if (ua.MaxCalls < appCalls) ua.MaxCalls = appCalls; // the intercom rings up to 4 targets at once
             _ua = new UserAgent(ua, random);
             _rtp = new RtpPorts(_localIp, _config.Media);
             _wallOffset = unixMsNow - Now();
             return null;
         }
+
+        /// <summary>Registrar (or outbound proxy) as an end point when it is an IP literal, else null.</summary>
+        private IPEndPoint ProbeTarget()
+        {
+            HostPort t = _config.Sip.OutboundProxy != null ? _config.Sip.OutboundProxy : _config.Sip.Registrar;
+            if (t == null) return null;
+            try { return new IPEndPoint(IPAddress.Parse(t.Host), t.Port); }
+            catch (Exception) { return null; }
+        }
+
+        /// <summary>Re-checks the local address at once (the host calls this on a network change event).</summary>
+        public void CheckLocalAddressSoon() { if (_address != null) _address.CheckSoon(); }
 
         /// <inheritdoc/>
         public void OnSipMessage(byte[] buf, int offset, int count, SipAddress source, long nowMs)
@@ -110,6 +126,8 @@ namespace Endpoint.Runtime
                 _sip.Poll(wait, this, Now());
 
                 now = Now();
+                string changedTo;
+                if (_address.Check(now, out changedTo)) _ua.OnLocalAddressChanged(changedTo, _sip.Local.Port, now); // re-registers with the new Contact
                 app.OnTimer(now);
                 _rtp.Poll(now, now + _wallOffset, _rtcpScratch);
                 if (now >= _nextFrame)

@@ -31,10 +31,10 @@ namespace Endpoint.Sip.Auth
         private readonly string _user;
         private readonly string _password;
         private readonly IRandomSource _random;
-        private readonly Md5 _md5 = new Md5();
-        private readonly Sha256 _sha256 = new Sha256();
-        private readonly byte[] _digest = new byte[32];
-        private readonly byte[] _hex = new byte[64];
+        private readonly Md5 _md5;
+        private readonly Sha256 _sha256;
+        private readonly byte[] _digest;
+        private readonly byte[] _hex;
         private readonly byte[] _cnonceBytes = new byte[12];
         private DigestChallenge _current;
         private string _answeredNonce;
@@ -42,11 +42,22 @@ namespace Endpoint.Sip.Auth
         private int _nc;
 
         /// <summary>Creates a client; a null password means no credentials.</summary>
-        public DigestClient(string user, string password, IRandomSource random)
+        public DigestClient(string user, string password, IRandomSource random) : this(user, password, random, null) { }
+
+        /// <summary>
+        /// Creates a client that shares the hash engines and scratch buffers of
+        /// <paramref name="shareWith"/> (null: its own). Clients driven by the same thread
+        /// may share: every computation finishes within one call.
+        /// </summary>
+        public DigestClient(string user, string password, IRandomSource random, DigestClient shareWith)
         {
             _user = user;
             _password = password;
             _random = random;
+            _md5 = shareWith != null ? shareWith._md5 : new Md5();
+            _sha256 = shareWith != null ? shareWith._sha256 : new Sha256();
+            _digest = shareWith != null ? shareWith._digest : new byte[32];
+            _hex = shareWith != null ? shareWith._hex : new byte[64];
         }
 
         /// <summary>The challenge currently answered, or null.</summary>

@@ -30,15 +30,15 @@ namespace Endpoint.Sip.Dialog
         /// <summary>Longest Call-ID.</summary>
         public int CallIdBytes = 128;
         /// <summary>Longest tag.</summary>
-        public int TagBytes = 64;
+        public int TagBytes = 48;
         /// <summary>Longest From/To value (display name, URI, parameters, tag).</summary>
-        public int HeaderBytes = 256;
+        public int HeaderBytes = 224;
         /// <summary>Longest remote target URI.</summary>
-        public int UriBytes = 256;
+        public int UriBytes = 192;
         /// <summary>Most route entries.</summary>
         public int MaxRoutes = RouteSet.DefaultMaxEntries;
         /// <summary>Bytes for all route entries together.</summary>
-        public int RouteBytes = 768;
+        public int RouteBytes = 448;
     }
 
     /// <summary>State of one dialog; reusable.</summary>

@@ -1,43 +1,58 @@
-// The caller-owned outbox of the sans-IO SIP stack: a fixed ring of preallocated byte buffers,
-// each with its destination address (IP, port, transport). The transaction layer appends what it
-// sends; the runtime (which owns sockets) takes entries from the head and transmits them.
+// The caller-owned outbox of the sans-IO SIP stack: a FIFO of outgoing messages, each with its
+// destination address (IP, port, transport), packed back to back in ONE byte buffer. The oldest
+// message always starts at offset 0 of PeekBuffer (Pop slides the rest down), so the runtime
+// sends PeekBuffer()[0, PeekLength()). The transaction layer appends what it sends (Enqueue, or
+// Reserve + write in place + Commit); the runtime (which owns sockets) drains from the head.
 // Depends on SipAddress. Allocates only in the constructor. A full outbox is a status, not an
-// exception.
+// exception. Limits: `slots` messages and `totalBytes` bytes waiting at once.
 namespace Endpoint.Sip.Transaction
 {
-    /// <summary>Fixed ring of outgoing messages.</summary>
+    /// <summary>Fixed FIFO of outgoing messages sharing one buffer.</summary>
     public sealed class SipOutbox
     {
-        private readonly byte[][] _bufs;
+        private readonly byte[] _data;
         private readonly int[] _lens;
         private readonly SipAddress[] _dst;
+        private readonly int _maxMessage;
         private int _head;
         private int _count;
+        private int _used;
         private int _dropped;
 
-        /// <summary>Creates <paramref name="slots"/> buffers of <paramref name="bufferSize"/> bytes.</summary>
-        public SipOutbox(int slots, int bufferSize)
+        /// <summary>
+        /// Room for <paramref name="slots"/> messages of up to <paramref name="bufferSize"/> bytes
+        /// each (one buffer of slots*bufferSize bytes).
+        /// </summary>
+        public SipOutbox(int slots, int bufferSize) : this(slots, bufferSize, slots * bufferSize) { }
+
+        /// <summary>
+        /// Up to <paramref name="slots"/> messages of at most <paramref name="maxMessage"/> bytes
+        /// each, <paramref name="totalBytes"/> bytes together (at least maxMessage).
+        /// </summary>
+        public SipOutbox(int slots, int maxMessage, int totalBytes)
         {
-            if (slots < 1 || bufferSize < 64) throw new System.ArgumentOutOfRangeException();
-            _bufs = new byte[slots][];
-            for (int i = 0; i < slots; i++) _bufs[i] = new byte[bufferSize];
+            if (slots < 1 || maxMessage < 64 || totalBytes < maxMessage) throw new System.ArgumentOutOfRangeException();
+            _data = new byte[totalBytes];
             _lens = new int[slots];
             _dst = new SipAddress[slots];
+            _maxMessage = maxMessage;
         }
 
         /// <summary>Entries waiting.</summary>
         public int Count { get { return _count; } }
-        /// <summary>Number of slots.</summary>
-        public int Capacity { get { return _bufs.Length; } }
-        /// <summary>Size of each slot buffer.</summary>
-        public int BufferSize { get { return _bufs[0].Length; } }
-        /// <summary>Messages refused because the ring was full (or too large for a slot).</summary>
+        /// <summary>Most entries held at once.</summary>
+        public int Capacity { get { return _lens.Length; } }
+        /// <summary>Largest single message.</summary>
+        public int BufferSize { get { return _maxMessage; } }
+        /// <summary>Bytes of all entries together.</summary>
+        public int TotalBytes { get { return _data.Length; } }
+        /// <summary>Messages refused because the outbox was full (or too large).</summary>
         public int Dropped { get { return _dropped; } }
 
-        /// <summary>Buffer of the oldest entry.</summary>
-        public byte[] PeekBuffer() { return _bufs[_head]; }
+        /// <summary>Buffer of the oldest entry; the entry starts at offset 0.</summary>
+        public byte[] PeekBuffer() { return _data; }
         /// <summary>Length of the oldest entry.</summary>
-        public int PeekLength() { return _lens[_head]; }
+        public int PeekLength() { return _count == 0 ? 0 : _lens[_head]; }
         /// <summary>Destination of the oldest entry.</summary>
         public SipAddress PeekDestination() { return _dst[_head]; }
 
@@ -45,51 +60,59 @@ namespace Endpoint.Sip.Transaction
         public bool Pop()
         {
             if (_count == 0) return false;
-            _head = (_head + 1) % _bufs.Length;
+            int n = _lens[_head];
+            _used -= n;
+            if (_used > 0) System.Array.Copy(_data, n, _data, 0, _used); // slide down: overlap-safe
+            _head = (_head + 1) % _lens.Length;
             _count--;
             return true;
         }
 
-        /// <summary>Empties the ring.</summary>
+        /// <summary>Empties the outbox.</summary>
         public void Clear()
         {
             _head = 0;
             _count = 0;
+            _used = 0;
         }
 
         /// <summary>
-        /// Reserves the next slot for writing in place; returns its buffer or null when full.
-        /// Finish with Commit (or simply do not commit to abandon).
+        /// Reserves room for the next entry to be written in place: returns the buffer (null when
+        /// full), the offset to write at and the bytes available. Finish with Commit (or simply
+        /// do not commit to abandon).
         /// </summary>
-        public byte[] Reserve()
+        public byte[] Reserve(out int offset, out int room)
         {
-            if (_count == _bufs.Length) return null;
-            return _bufs[(_head + _count) % _bufs.Length];
+            offset = _used;
+            room = _data.Length - _used;
+            if (room > _maxMessage) room = _maxMessage;
+            if (_count == _lens.Length || room < 64) { room = 0; return null; }
+            return _data;
         }
 
-        /// <summary>Commits the slot returned by Reserve with its length and destination.</summary>
+        /// <summary>Commits the entry written at the Reserve offset with its length and destination.</summary>
         public void Commit(int length, SipAddress destination)
         {
-            if (_count == _bufs.Length) throw new System.InvalidOperationException();
-            int slot = (_head + _count) % _bufs.Length;
+            if (_count == _lens.Length || length < 0 || _used + length > _data.Length) throw new System.InvalidOperationException();
+            int slot = (_head + _count) % _lens.Length;
             _lens[slot] = length;
             _dst[slot] = destination;
+            _used += length;
             _count++;
         }
 
         /// <summary>Counts a message that could not be queued.</summary>
         internal void CountDrop() { _dropped++; }
 
-        /// <summary>Copies a message into the next slot. False (and counted as dropped) if full or too large.</summary>
+        /// <summary>Copies a message into the outbox. False (and counted as dropped) if full or too large.</summary>
         public bool Enqueue(byte[] src, int offset, int length, SipAddress destination)
         {
-            byte[] b = Reserve();
-            if (b == null || length > b.Length)
+            if (_count == _lens.Length || length > _maxMessage || _used + length > _data.Length)
             {
                 _dropped++;
                 return false;
             }
-            System.Array.Copy(src, offset, b, 0, length);
+            System.Array.Copy(src, offset, _data, _used, length);
             Commit(length, destination);
             return true;
         }

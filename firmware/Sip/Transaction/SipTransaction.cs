@@ -1,8 +1,9 @@
 // One pooled transaction record (RFC 3261 §17): kind, state, matching keys (branch, sent-by,
 // CSeq number and method, Call-ID, From tag, our To tag) copied into a small key buffer, the
-// stored request and last response bytes for retransmission, the peer address and the timer
-// deadlines. Behaviour lives in SipTransactionLayer; this is data plus key helpers.
-// Depends on Endpoint.Sip.Message. All buffers are allocated once, by the layer's constructor.
+// stored request and last response for retransmission (two slots of the layer's shared
+// SipByteStore, exactly as long as the messages), the peer address and the timer deadlines.
+// Behaviour lives in SipTransactionLayer; this is data plus key and storage helpers.
+// Depends on Endpoint.Sip.Message and SipByteStore. Allocated once, by the layer's constructor.
 using Endpoint.Sip.Message;
 
 namespace Endpoint.Sip.Transaction
@@ -11,11 +12,9 @@ namespace Endpoint.Sip.Transaction
     {
         internal const long Never = long.MaxValue;
 
-        internal readonly byte[] Request;
-        internal readonly byte[] Response;
+        private readonly SipByteStore _store;
+        private readonly int _reqSlot;
         internal readonly byte[] Keys;
-        internal int RequestLength;
-        internal int ResponseLength;
         internal int ResponseCode;
         internal int KeysUsed;
 
@@ -43,13 +42,31 @@ namespace Endpoint.Sip.Transaction
         internal int InviteTx;
         internal bool AckReceived;
 
-        internal SipTransaction(int messageBufferSize, int keyBufferSize)
+        internal SipTransaction(SipByteStore store, int index, int keyBufferSize)
         {
-            Request = new byte[messageBufferSize];
-            Response = new byte[messageBufferSize];
+            _store = store;
+            _reqSlot = 2 * index;
             Keys = new byte[keyBufferSize];
             Clear();
         }
+
+        /// <summary>The shared store holding Request and Response bytes.</summary>
+        internal byte[] Data { get { return _store.Data; } }
+        /// <summary>Offset of the stored request in <see cref="Data"/> (valid until the next store).</summary>
+        internal int RequestOffset { get { return _store.Offset(_reqSlot); } }
+        /// <summary>Length of the stored request, 0 if none.</summary>
+        internal int RequestLength { get { return _store.Length(_reqSlot); } }
+        /// <summary>Offset of the stored response in <see cref="Data"/> (valid until the next store).</summary>
+        internal int ResponseOffset { get { return _store.Offset(_reqSlot + 1); } }
+        /// <summary>Length of the stored response, 0 if none.</summary>
+        internal int ResponseLength { get { return _store.Length(_reqSlot + 1); } }
+
+        /// <summary>Keeps a copy of the request; false if the store is full.</summary>
+        internal bool StoreRequest(byte[] src, int offset, int count) { return _store.Put(_reqSlot, src, offset, count); }
+        /// <summary>Keeps a copy of the last response; false (none kept) if the store is full.</summary>
+        internal bool StoreResponse(byte[] src, int offset, int count) { return _store.Put(_reqSlot + 1, src, offset, count); }
+        /// <summary>Drops the stored request once nothing will need it again.</summary>
+        internal void FreeRequest() { _store.Free(_reqSlot); }
 
         internal bool InUse { get { return Kind != SipTxKind.None; } }
 
@@ -59,8 +76,8 @@ namespace Endpoint.Sip.Transaction
         {
             Kind = SipTxKind.None;
             State = SipTxState.Terminated;
-            RequestLength = 0;
-            ResponseLength = 0;
+            _store.Free(_reqSlot);
+            _store.Free(_reqSlot + 1);
             ResponseCode = 0;
             KeysUsed = 0;
             Branch = SentBy = CallId = FromTag = MethodText = ToTag = new Slice(0, 0);

@@ -18,10 +18,12 @@ namespace Endpoint.Sip.Transaction
         public int Mtu = 1500;
         /// <summary>Number of transactions held at once (at most 255).</summary>
         public int PoolSize = 8;
-        /// <summary>Bytes per stored message (each transaction keeps one request and one response).</summary>
+        /// <summary>Largest message we build or keep (the one shared write buffer has this size).</summary>
         public int MessageBufferSize = 2048;
+        /// <summary>Bytes of the one store holding every request and response kept for retransmission (exact lengths, shared by all transactions).</summary>
+        public int StoreBytes = 8192;
         /// <summary>Bytes per transaction for matching keys (branch, sent-by, Call-ID, From tag, method).</summary>
-        public int KeyBufferSize = 320;
+        public int KeyBufferSize = 256;
         /// <summary>Outbox slots (datagrams or stream writes waiting for the runtime).</summary>
         public int OutboxSlots = 8;
         /// <summary>Events held for the TU.</summary>

@@ -74,6 +74,7 @@ namespace Endpoint.Sip.Transaction
                             // RFC 6026: Accepted, Timer M = 64*T1; further 2xx go to the TU
                             t.State = SipTxState.Accepted;
                             t.RetransmitAt = SipTransaction.Never;
+                            t.FreeRequest(); // the ACK for a 2xx is the TU's (§13.2.2.4)
                             t.EndAt = nowMs + T64;
                             DropPendingCancel(t, txId);
                             return SipRxResult.Response;
@@ -88,7 +89,11 @@ namespace Endpoint.Sip.Transaction
                     case SipTxState.Accepted:
                         return code >= 200 && code < 300 ? SipRxResult.Response : SipRxResult.ResponseAbsorbed;
                     case SipTxState.Completed:
-                        if (code >= 300) SendAck(t, m);
+                        if (code >= 300)
+                        {
+                            if (t.ResponseLength > 0) SendStored(t.Data, t.ResponseOffset, t.ResponseLength, t.Peer); // the ACK kept by SendAck
+                            else SendAck(t, m);
+                        }
                         return SipRxResult.ResponseAbsorbed;
                 }
                 return SipRxResult.ResponseAbsorbed;
@@ -105,6 +110,7 @@ namespace Endpoint.Sip.Transaction
                     }
                     t.State = SipTxState.Completed;
                     t.RetransmitAt = SipTransaction.Never;
+                    t.FreeRequest(); // nothing is re-sent in Completed
                     if (t.Reliable) Terminate(t); // Timer K = 0
                     else t.EndAt = nowMs + _cfg.T4;
                     return SipRxResult.Response;
@@ -185,7 +191,7 @@ namespace Endpoint.Sip.Transaction
                 txId = IdOf(found);
                 // Proceeding/Completed: resend the last response; Trying/Accepted/Confirmed: absorb
                 if ((s.State == SipTxState.Proceeding || s.State == SipTxState.Completed) && s.ResponseLength > 0)
-                    SendStored(s.Response, s.ResponseLength, s.Peer);
+                    SendStored(s.Data, s.ResponseOffset, s.ResponseLength, s.Peer);
                 return SipRxResult.RequestRetransmission;
             }
 
@@ -247,15 +253,20 @@ namespace Endpoint.Sip.Transaction
                 return SipRxResult.PoolExhausted;
             }
             SipTransaction t = Get(txId);
-            if (m.Length > t.Request.Length || !t.SetKeys(m))
+            if (m.Length > _wbuf.Length || !t.SetKeys(m))
             {
                 t.Clear();
                 txId = -1;
                 Stateless(m, source, 513, "Message Too Large");
                 return SipRxResult.TooLarge;
             }
-            System.Array.Copy(m.Buffer, m.Offset, t.Request, 0, m.Length);
-            t.RequestLength = m.Length;
+            if (!Keep(t, false, m.Buffer, m.Offset, m.Length))
+            {
+                t.Clear();
+                txId = -1;
+                Stateless(m, source, 503, "Service Unavailable");
+                return SipRxResult.PoolExhausted;
+            }
             t.Source = source;
             t.Peer = ResponseTarget(m.Buffer, m.TopVia, source);
             t.Reliable = SipTransports.IsReliable(source.Transport);
@@ -303,10 +314,11 @@ namespace Endpoint.Sip.Transaction
         /// <summary>Writes a stateless response to a request straight into the outbox.</summary>
         private void Stateless(SipMessage m, SipAddress source, int code, string reason)
         {
-            byte[] slot = _outbox.Reserve();
+            int at, room;
+            byte[] slot = _outbox.Reserve(out at, out room);
             if (slot == null) { _outbox.CountDrop(); return; }
             SipWriter w = _writer;
-            w.Start(slot, 0, slot.Length);
+            w.Start(slot, at, room);
             w.StatusLine(code, reason);
             SipVia via = m.TopVia;
             Slice received = ReceivedFor(m.Buffer, via, source);

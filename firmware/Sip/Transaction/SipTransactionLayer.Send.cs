@@ -37,7 +37,7 @@ namespace Endpoint.Sip.Transaction
             t.State = SipTxState.Pending;
             MakeBranch(_branch, 0);
             SipWriter w = _writer;
-            w.Start(t.Request, 0, t.Request.Length);
+            w.Start(_wbuf, 0, _wbuf.Length);
             w.RequestLine(method, requestUri);
             w.Via(destination.Transport, _cfg.LocalHost, _cfg.LocalPort, _branch, new Slice(0, BranchLength), true);
             _pendingTx = id;
@@ -57,7 +57,7 @@ namespace Endpoint.Sip.Transaction
             if (_writer.Status != SipWriteStatus.Ok) { Terminate(t); return SipSendStatus.BufferTooSmall; }
             int len = _writer.Length;
             SipMessage m = _scratch;
-            if (m.Parse(t.Request, 0, len) != SipParseStatus.Ok || !m.IsRequest || m.Method != t.Method || !m.TopVia.HasBranch || !t.SetKeys(m))
+            if (m.Parse(_wbuf, 0, len) != SipParseStatus.Ok || !m.IsRequest || m.Method != t.Method || !m.TopVia.HasBranch || !t.SetKeys(m))
             {
                 Terminate(t);
                 return SipSendStatus.BadMessage;
@@ -66,16 +66,20 @@ namespace Endpoint.Sip.Transaction
             if (t.Peer.Transport == SipTransport.Udp && len > _cfg.UdpRequestLimit)
             {
                 Slice tr = m.TopVia.TransportText;
-                t.Request[tr.Start] = (byte)'T';
-                t.Request[tr.Start + 1] = (byte)'C';
-                t.Request[tr.Start + 2] = (byte)'P';
+                _wbuf[tr.Start] = (byte)'T';
+                _wbuf[tr.Start + 1] = (byte)'C';
+                _wbuf[tr.Start + 2] = (byte)'P';
                 t.Peer.Transport = SipTransport.Tcp;
                 status = SipSendStatus.SwitchedToTcp;
             }
-            t.RequestLength = len;
+            if (!Keep(t, false, _wbuf, 0, len))
+            {
+                Terminate(t);
+                return SipSendStatus.PoolExhausted;
+            }
             t.Reliable = SipTransports.IsReliable(t.Peer.Transport);
             StartClient(t, nowMs);
-            if (!_outbox.Enqueue(t.Request, 0, len, t.Peer))
+            if (!_outbox.Enqueue(_wbuf, 0, len, t.Peer))
             {
                 Terminate(t);
                 return SipSendStatus.OutboxFull;
@@ -115,10 +119,10 @@ namespace Endpoint.Sip.Transaction
             if (id < 0) return SipSendStatus.PoolExhausted;
             SipTransaction c = Get(id);
             SipMessage m = _scratch;
-            m.Parse(inv.Request, 0, inv.RequestLength);
+            m.Parse(inv.Data, inv.RequestOffset, inv.RequestLength);
             SipWriter w = _writer;
-            w.Start(c.Request, 0, c.Request.Length);
-            w.RequestLine(SipMethod.Cancel, inv.Request, m.RequestUriText);
+            w.Start(_wbuf, 0, _wbuf.Length);
+            w.RequestLine(SipMethod.Cancel, inv.Data, m.RequestUriText);
             w.CopyHeader(m, m.FindHeader(SipHeaderId.Via));
             w.CopyHeaders(m, SipHeaderId.Route);
             w.Header(SipHeaderId.MaxForwards, 70);
@@ -128,8 +132,9 @@ namespace Endpoint.Sip.Transaction
             w.CSeq(m.CSeq, SipMethod.Cancel);
             w.NoBody();
             if (w.Status != SipWriteStatus.Ok) { c.Clear(); return SipSendStatus.BufferTooSmall; }
-            c.RequestLength = w.Length;
-            if (m.Parse(c.Request, 0, c.RequestLength) != SipParseStatus.Ok || !c.SetKeys(m)) { c.Clear(); return SipSendStatus.BadMessage; }
+            int len = w.Length;
+            if (m.Parse(_wbuf, 0, len) != SipParseStatus.Ok || !c.SetKeys(m)) { c.Clear(); return SipSendStatus.BadMessage; }
+            if (!Keep(c, false, _wbuf, 0, len)) { c.Clear(); return SipSendStatus.PoolExhausted; }
             c.Peer = inv.Peer;
             c.Reliable = inv.Reliable;
             c.InviteTx = inviteTxId;
@@ -141,7 +146,7 @@ namespace Endpoint.Sip.Transaction
                 return SipSendStatus.Deferred;
             }
             StartClient(c, nowMs);
-            return _outbox.Enqueue(c.Request, 0, c.RequestLength, c.Peer) ? SipSendStatus.Ok : SipSendStatus.OutboxFull;
+            return _outbox.Enqueue(c.Data, c.RequestOffset, c.RequestLength, c.Peer) ? SipSendStatus.Ok : SipSendStatus.OutboxFull;
         }
 
         private void ReleaseCancel(SipTransaction invite, long nowMs)
@@ -149,19 +154,24 @@ namespace Endpoint.Sip.Transaction
             SipTransaction c = Get(invite.CancelTx);
             if (c == null || c.State != SipTxState.Pending) return;
             StartClient(c, nowMs);
-            _outbox.Enqueue(c.Request, 0, c.RequestLength, c.Peer);
+            _outbox.Enqueue(c.Data, c.RequestOffset, c.RequestLength, c.Peer);
         }
 
-        /// <summary>ACK for a non-2xx final response (§17.1.1.3): same branch, To from the response.</summary>
+        /// <summary>
+        /// ACK for a non-2xx final response (§17.1.1.3): same branch, To from the response. The
+        /// ACK replaces the stored INVITE (it is all Completed re-sends, for Timer D).
+        /// </summary>
         private void SendAck(SipTransaction t, SipMessage response)
         {
-            byte[] slot = _outbox.Reserve();
+            if (t.RequestLength == 0) return;
+            int at, room;
+            byte[] slot = _outbox.Reserve(out at, out room);
             if (slot == null) { _outbox.CountDrop(); return; }
             SipMessage m = _scratch;
-            m.Parse(t.Request, 0, t.RequestLength);
+            m.Parse(t.Data, t.RequestOffset, t.RequestLength);
             SipWriter w = _writer;
-            w.Start(slot, 0, slot.Length);
-            w.RequestLine(SipMethod.Ack, t.Request, m.RequestUriText);
+            w.Start(slot, at, room);
+            w.RequestLine(SipMethod.Ack, t.Data, m.RequestUriText);
             w.CopyHeader(m, m.FindHeader(SipHeaderId.Via));
             w.CopyHeaders(m, SipHeaderId.Route);
             w.Header(SipHeaderId.MaxForwards, 70);
@@ -173,6 +183,8 @@ namespace Endpoint.Sip.Transaction
             w.NoBody();
             if (w.Status != SipWriteStatus.Ok) { _outbox.CountDrop(); return; }
             _outbox.Commit(w.Length, t.Peer);
+            t.FreeRequest();
+            Keep(t, true, slot, at, w.Length);
         }
 
         // ---------------- server responses ----------------
@@ -191,12 +203,12 @@ namespace Endpoint.Sip.Transaction
             if (t == null || t.IsClient || code < 100 || code > 699) return null;
             if (t.State != SipTxState.Trying && t.State != SipTxState.Proceeding) return null;
             SipMessage m = _scratch;
-            if (m.Parse(t.Request, 0, t.RequestLength) != SipParseStatus.Ok) return null;
+            if (m.Parse(t.Data, t.RequestOffset, t.RequestLength) != SipParseStatus.Ok) return null;
             if (toTag.Length > 0 && !t.SetToTag(toTagSrc, toTag)) return null;
             SipVia via = m.TopVia;
-            Slice received = ReceivedFor(t.Request, via, t.Source);
+            Slice received = ReceivedFor(t.Data, via, t.Source);
             SipWriter w = _writer;
-            w.Start(t.Response, 0, t.Response.Length);
+            w.Start(_wbuf, 0, _wbuf.Length);
             w.StatusLine(code, reason);
             w.ResponseHeaders(m, toTagSrc, toTag, _tmp, received, via.HasRport ? t.Source.Port : 0);
             _pendingTx = txId;
@@ -212,9 +224,11 @@ namespace Endpoint.Sip.Transaction
             _pendingTx = -1;
             if (_writer.Status != SipWriteStatus.Ok) return SipSendStatus.BufferTooSmall;
             int code = _pendingCode;
-            t.ResponseLength = _writer.Length;
+            int len = _writer.Length;
             t.ResponseCode = code;
-            bool queued = _outbox.Enqueue(t.Response, 0, t.ResponseLength, t.Peer);
+            if (code >= 200) t.FreeRequest(); // a final response is all a server transaction re-sends
+            Keep(t, true, _wbuf, 0, len); // if even that fails: sent once, not retransmitted
+            bool queued = _outbox.Enqueue(_wbuf, 0, len, t.Peer);
             if (t.Kind == SipTxKind.InviteServer)
             {
                 if (code < 200) t.State = SipTxState.Proceeding;
@@ -255,9 +269,10 @@ namespace Endpoint.Sip.Transaction
         public SipWriter BeginStateless()
         {
             AbandonPendingWrite();
-            byte[] slot = _outbox.Reserve();
+            int at, room;
+            byte[] slot = _outbox.Reserve(out at, out room);
             if (slot == null) return null;
-            _writer.Start(slot, 0, slot.Length);
+            _writer.Start(slot, at, room);
             _pendingTx = StatelessMarker;
             return _writer;
         }
@@ -268,7 +283,6 @@ namespace Endpoint.Sip.Transaction
             if (_pendingTx != StatelessMarker) return SipSendStatus.BadTransaction;
             _pendingTx = -1;
             if (_writer.Status != SipWriteStatus.Ok) return SipSendStatus.BufferTooSmall;
-            if (_outbox.Reserve() == null) return SipSendStatus.OutboxFull;
             _outbox.Commit(_writer.Length, destination);
             return SipSendStatus.Ok;
         }

@@ -3,8 +3,11 @@
 // OnTimer(nowMs) / NextDeadline, timers A..M as deadlines from T1/T2/T4, everything sent written
 // to a caller-owned SipOutbox. This file: construction, pool and ids, events, timers. Receiving
 // is in SipTransactionLayer.Receive.cs, sending in SipTransactionLayer.Send.cs.
-// Depends on Endpoint.Sip.Message, IRandom, SipOutbox. No sockets, threads or clocks; allocates
-// only in the constructor. Limits: PoolSize (≤255) transactions, MessageBufferSize per message.
+// Depends on Endpoint.Sip.Message, IRandom, SipOutbox, SipByteStore. No sockets, threads or
+// clocks; allocates only in the constructor. Memory: one write buffer of MessageBufferSize shared
+// by every message we build, one SipByteStore of StoreBytes holding the requests and responses
+// kept for retransmission (exact lengths), small per-transaction key buffers. Limits: PoolSize
+// (≤255) transactions, MessageBufferSize per message, StoreBytes for all kept messages.
 using Endpoint.Sip.Message;
 
 namespace Endpoint.Sip.Transaction
@@ -16,6 +19,10 @@ namespace Endpoint.Sip.Transaction
         private readonly IRandom _random;
         private readonly SipOutbox _outbox;
         private readonly SipTransaction[] _pool;
+        private readonly SipByteStore _store;
+        private readonly byte[] _wbuf;
+        private int _storeFull;
+        private int _evicted;
         private readonly SipMessage _scratch;
         private readonly SipWriter _writer = new SipWriter();
         private readonly byte[] _tmp = new byte[64];
@@ -26,7 +33,7 @@ namespace Endpoint.Sip.Transaction
         private int _evCount;
         private int _evDropped;
         private int _cancelledTx = -1;
-        private readonly byte[] _localHost;
+        private byte[] _localHost;
 
         /// <summary>Branch length: "z9hG4bK" plus 24 hex digits (96 random bits).</summary>
         public const int BranchLength = 31;
@@ -39,8 +46,10 @@ namespace Endpoint.Sip.Transaction
             _cfg = config;
             _random = random;
             _outbox = outbox;
+            _store = new SipByteStore(config.StoreBytes > config.MessageBufferSize ? config.StoreBytes : config.MessageBufferSize, 2 * config.PoolSize);
+            _wbuf = new byte[config.MessageBufferSize];
             _pool = new SipTransaction[config.PoolSize];
-            for (int i = 0; i < _pool.Length; i++) _pool[i] = new SipTransaction(config.MessageBufferSize, config.KeyBufferSize);
+            for (int i = 0; i < _pool.Length; i++) _pool[i] = new SipTransaction(_store, i, config.KeyBufferSize);
             _scratch = new SipMessage(config.MessageBufferSize > SipMessage.DefaultMaxMessageSize ? config.MessageBufferSize : SipMessage.DefaultMaxMessageSize,
                 SipMessage.DefaultMaxHeaders, SipMessage.DefaultMaxLineLength);
             _localHost = SipAscii.LowerBytes(config.LocalHost);
@@ -54,6 +63,12 @@ namespace Endpoint.Sip.Transaction
         public SipOutbox Outbox { get { return _outbox; } }
         /// <summary>After OnReceive returned CancelReceived: the INVITE server transaction being cancelled.</summary>
         public int CancelledTxId { get { return _cancelledTx; } }
+        /// <summary>Messages that could not be kept because the store was full (requests refused, responses sent once without retransmission).</summary>
+        public int StoreFull { get { return _storeFull; } }
+        /// <summary>Lingering transactions (only absorbing retransmissions) freed early to make room for new ones.</summary>
+        public int Evicted { get { return _evicted; } }
+        /// <summary>Bytes of kept messages right now.</summary>
+        public int StoreUsed { get { return _store.Used; } }
         /// <summary>Events lost because the event ring was full.</summary>
         public int EventsDropped { get { return _evDropped; } }
 
@@ -84,16 +99,55 @@ namespace Endpoint.Sip.Transaction
 
         private int Allocate(SipTxKind kind)
         {
+            for (int round = 0; round < 2; round++)
+            {
+                for (int i = 0; i < _pool.Length; i++)
+                {
+                    SipTransaction t = _pool[i];
+                    if (t.InUse) continue;
+                    t.Clear();
+                    t.Generation = (t.Generation + 1) & 0x7FFFFF;
+                    t.Kind = kind;
+                    return IdOf(i);
+                }
+                if (!EvictOne(null)) break;
+            }
+            return -1;
+        }
+
+        /// <summary>
+        /// Frees the transaction that matters least: one that only lingers to absorb
+        /// retransmissions (non-INVITE server or client Completed = Timer J/K, INVITE server
+        /// Confirmed = Timer I, INVITE client Completed = Timer D), the one ending soonest.
+        /// Losing it at worst lets a late retransmission be seen as a new request (handled
+        /// again) instead of refusing new work with 503. False when none qualifies.
+        /// </summary>
+        private bool EvictOne(SipTransaction keep)
+        {
+            SipTransaction victim = null;
             for (int i = 0; i < _pool.Length; i++)
             {
                 SipTransaction t = _pool[i];
-                if (t.InUse) continue;
-                t.Clear();
-                t.Generation = (t.Generation + 1) & 0x7FFFFF;
-                t.Kind = kind;
-                return IdOf(i);
+                if (!t.InUse || t == keep) continue;
+                bool lingering = t.State == SipTxState.Confirmed || (t.State == SipTxState.Completed && t.Kind != SipTxKind.InviteServer);
+                if (lingering && (victim == null || t.EndAt < victim.EndAt)) victim = t;
             }
-            return -1;
+            if (victim == null) return false;
+            _evicted++;
+            Terminate(victim);
+            return true;
+        }
+
+        /// <summary>Keeps a copy of a message for <paramref name="t"/>, evicting lingering transactions when the store is full.</summary>
+        private bool Keep(SipTransaction t, bool response, byte[] src, int offset, int count)
+        {
+            for (int guard = 0; guard <= _pool.Length; guard++)
+            {
+                if (response ? t.StoreResponse(src, offset, count) : t.StoreRequest(src, offset, count)) return true;
+                if (!EvictOne(t)) break;
+            }
+            _storeFull++;
+            return false;
         }
 
         private void Terminate(SipTransaction t)
@@ -139,7 +193,24 @@ namespace Endpoint.Sip.Transaction
         {
             SipTransaction t = Get(txId);
             if (t == null || t.RequestLength == 0) return false;
-            return into.Parse(t.Request, 0, t.RequestLength) == SipParseStatus.Ok;
+            return into.Parse(t.Data, t.RequestOffset, t.RequestLength) == SipParseStatus.Ok; // valid until the next message is kept
+        }
+
+        /// <summary>
+        /// Our address changed: drops every transaction (their Via sent-by and peers' view of us
+        /// are gone) and uses <paramref name="host"/>:<paramref name="port"/> as sent-by from now on.
+        /// Reuses all buffers (no second pool while switching).
+        /// </summary>
+        public void Rebind(string host, int port)
+        {
+            if (host == null) throw new System.ArgumentNullException();
+            for (int i = 0; i < _pool.Length; i++) if (_pool[i].InUse) _pool[i].Clear();
+            _pendingTx = -1;
+            _evHead = 0;
+            _evCount = 0;
+            _cfg.LocalHost = host;
+            _cfg.LocalPort = port;
+            _localHost = SipAscii.LowerBytes(host);
         }
 
         /// <summary>Drops a transaction at once (e.g. the TU gives up on it).</summary>
@@ -218,17 +289,17 @@ namespace Endpoint.Sip.Transaction
             {
                 case SipTxKind.InviteClient:
                     // Timer A: doubles without cap (§17.1.1.2)
-                    SendStored(t.Request, t.RequestLength, t.Peer);
+                    SendStored(t.Data, t.RequestOffset, t.RequestLength, t.Peer);
                     t.Interval *= 2;
                     break;
                 case SipTxKind.NonInviteClient:
                     // Timer E: doubles up to T2; T2 once Proceeding (§17.1.2.2)
-                    SendStored(t.Request, t.RequestLength, t.Peer);
+                    SendStored(t.Data, t.RequestOffset, t.RequestLength, t.Peer);
                     t.Interval = t.State == SipTxState.Proceeding ? t2 : (t.Interval * 2 < t2 ? t.Interval * 2 : t2);
                     break;
                 case SipTxKind.InviteServer:
                     // Timer G (Completed) and 2xx retransmission (Accepted): doubles up to T2
-                    SendStored(t.Response, t.ResponseLength, t.Peer);
+                    SendStored(t.Data, t.ResponseOffset, t.ResponseLength, t.Peer);
                     t.Interval = t.Interval * 2 < t2 ? t.Interval * 2 : t2;
                     break;
                 default:
@@ -258,9 +329,9 @@ namespace Endpoint.Sip.Transaction
             Terminate(t);
         }
 
-        private void SendStored(byte[] src, int length, SipAddress dst)
+        private void SendStored(byte[] src, int offset, int length, SipAddress dst)
         {
-            if (length > 0) _outbox.Enqueue(src, 0, length, dst);
+            if (length > 0) _outbox.Enqueue(src, offset, length, dst);
         }
 
         private int T64 { get { return 64 * _cfg.T1; } }

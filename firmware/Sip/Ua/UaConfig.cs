@@ -56,31 +56,44 @@ namespace Endpoint.Sip.Ua
         public string UserAgentName;
 
         /// <summary>Calls (INVITE dialogs) held at once.</summary>
-        public int MaxCalls = 4;
+        public int MaxCalls = 2;
         /// <summary>Outgoing MESSAGE requests in flight at once.</summary>
-        public int MaxMessages = 2;
+        public int MaxMessages = 1;
         /// <summary>Bytes of our SDP kept per call (for auth, 491 and session-refresh re-sends).</summary>
-        public int SdpBytes = 1024;
+        public int SdpBytes = 640;
         /// <summary>Bytes of body kept per outgoing MESSAGE.</summary>
         public int MessageBodyBytes = 512;
         /// <summary>Events queued for the application.</summary>
         public int EventSlots = 8;
         /// <summary>Largest body (SDP, MESSAGE, INFO) an event carries; larger incoming bodies are refused (413/488).</summary>
         public int EventBodyBytes = 1024;
+        /// <summary>Bytes shared by all queued events (bodies, URIs, names); at least one full event.</summary>
+        public int EventStoreBytes = 1536;
         /// <summary>Transactions held at once.</summary>
         public int TxPoolSize = 8;
-        /// <summary>Bytes per stored SIP message (each transaction holds a request and a response).</summary>
+        /// <summary>Largest SIP message we build or keep (one shared write buffer of this size; UDP requests above MTU-200 go over TCP).</summary>
         public int MessageBufferSize = 2048;
-        /// <summary>Outbox slots.</summary>
+        /// <summary>Bytes of the one store that keeps every transaction's request/response for retransmission (exact lengths).</summary>
+        public int TxStoreBytes = 3072;
+        /// <summary>Messages waiting in the outbox at once.</summary>
         public int OutboxSlots = 8;
+        /// <summary>Bytes shared by all messages waiting in the outbox (at least MessageBufferSize).</summary>
+        public int OutboxBytes = 2560;
         /// <summary>Capacities of dialog fields (Call-ID, tags, URIs, route set).</summary>
         public DialogLimits Dialog = new DialogLimits();
 
+        /// <summary>Name of the default profile (config "sip.profile").</summary>
+        public const string ProfileDefault = "default";
+        /// <summary>Name of the small profile (config "sip.profile").</summary>
+        public const string ProfileSmall = "small";
+
         /// <summary>
-        /// Shrinks every capacity for a ~100 KB nanoFramework heap shared with media: 2 calls, 1
-        /// MESSAGE in flight, 6 transactions of 1.5 KiB messages, 4 outbox slots, 6 events (incoming
-        /// bodies up to 1 KiB are still accepted), our SDP up to 512 bytes, smaller dialog fields.
-        /// See bench/SipUaBench.cs for the resulting figures.
+        /// Shrinks every capacity further, for a door station or a heap shared with heavier
+        /// media/app code: 2 calls (one talking, one closing or waiting), 1 MESSAGE in flight, 6
+        /// transactions sharing 2.5 KiB of kept messages, 1.5 KiB largest message, a 2 KiB
+        /// outbox, 6 events sharing ~1.3 KiB (incoming bodies up to 1 KiB still accepted, one at
+        /// a time), our SDP up to 512 bytes, smaller dialog fields. See bench/SipUaBench.cs for
+        /// the resulting figures.
         /// </summary>
         public void UseSmallFootprint()
         {
@@ -90,15 +103,29 @@ namespace Endpoint.Sip.Ua
             MessageBodyBytes = 256;
             EventSlots = 6;
             EventBodyBytes = 1024;
+            EventStoreBytes = 1024;
             TxPoolSize = 6;
             MessageBufferSize = 1536;
-            OutboxSlots = 4;
+            TxStoreBytes = 2560;
+            OutboxSlots = 6;
+            OutboxBytes = 2048;
             Dialog.CallIdBytes = 96;
-            Dialog.TagBytes = 48;
-            Dialog.HeaderBytes = 192;
-            Dialog.UriBytes = 160;
-            Dialog.RouteBytes = 384;
+            Dialog.TagBytes = 40;
+            Dialog.HeaderBytes = 176;
+            Dialog.UriBytes = 144;
+            Dialog.RouteBytes = 320;
             Dialog.MaxRoutes = 6;
+        }
+
+        /// <summary>
+        /// Applies a named profile: "small" (<see cref="UseSmallFootprint"/>) or "default"/null
+        /// (the field initialisers). False for an unknown name.
+        /// </summary>
+        public bool ApplyProfile(string name)
+        {
+            if (name == null || name == ProfileDefault) return true;
+            if (name == ProfileSmall) { UseSmallFootprint(); return true; }
+            return false;
         }
 
         /// <summary>The domain actually used: Domain, else the registrar host, else LocalHost.</summary>
@@ -141,6 +168,7 @@ namespace Endpoint.Sip.Ua
             c.Expires = sip.Expires;
             c.KeepAliveSeconds = sip.KeepAliveSeconds;
             c.T1 = sip.T1Ms;
+            c.ApplyProfile(sip.Profile);
             return c;
         }
     }

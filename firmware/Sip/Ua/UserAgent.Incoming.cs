@@ -110,8 +110,7 @@ namespace Endpoint.Sip.Ua
             byte[] b = m.Buffer;
             int ct = m.FindHeader(SipHeaderId.ContentType);
             if (ct >= 0) e.ContentTypeLength = UaEvent.Copy(e.ContentType, b, m.GetHeaderValue(ct));
-            e.BodyLength = UaEvent.Copy(e.Body, b, m.Body);
-            e.BodyTruncated = m.Body.Length > e.BodyLength;
+            e.SetBody(b, m.Body);
         }
 
         // ------------------------------------------------------------------ INVITE

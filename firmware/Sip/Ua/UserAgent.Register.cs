@@ -24,6 +24,7 @@ namespace Endpoint.Sip.Ua
         private RegistrationSchedule _schedule;
         private DigestClient _regAuth;
         private ByteField _regCallId;
+        private ByteField _oldContact; // binding to remove (expires=0) in the next REGISTER after an address change
         private string _regFromTag;
         private string _regUri;
         private long _regCSeq;
@@ -40,8 +41,9 @@ namespace Endpoint.Sip.Ua
         private void InitRegistration(IRandomSource random)
         {
             _schedule = new RegistrationSchedule(random);
-            _regAuth = new DigestClient(_cfg.AuthUser != null ? _cfg.AuthUser : _cfg.User, _cfg.Password, random);
+            _regAuth = new DigestClient(_cfg.AuthUser != null ? _cfg.AuthUser : _cfg.User, _cfg.Password, random, _auth);
             _regCallId = new ByteField(40);
+            _oldContact = new ByteField(_cfg.Dialog.UriBytes);
             _regUri = "sip:" + UaAddress.UriHost(_domain);
             _regExpires = _cfg.Expires > 0 ? _cfg.Expires : 3600;
             _keepAliveDst = _hasProxy ? _proxyAddr : _registrarAddr;
@@ -102,16 +104,17 @@ namespace Endpoint.Sip.Ua
         }
 
         /// <summary>
-        /// The local address changed (new DHCP lease, interface switch): rebuilds the transaction
-        /// layer for the new Via sent-by, ends every call (their Contact and media are gone) and
-        /// registers again at once with the new Contact.
+        /// The local address changed (new DHCP lease, interface switch): rebinds the transaction
+        /// layer to the new Via sent-by (dropping its transactions), ends every call (their Contact
+        /// and media are gone) and registers again at once with the new Contact; that REGISTER
+        /// also removes the old binding (old Contact with expires=0, RFC 3261 §10.2.2).
         /// </summary>
         public void OnLocalAddressChanged(string host, int port, long nowMs)
         {
             if (host == null || port <= 0) throw new System.ArgumentException();
             _cfg.LocalHost = host;
             _cfg.LocalPort = port;
-            _tx = new SipTransactionLayer(TxConfig(host, port), _rand, _outbox);
+            _tx.Rebind(host, port);
             _regTx = -1;
             for (int i = 0; i < _calls.Length; i++)
             {
@@ -121,6 +124,7 @@ namespace Endpoint.Sip.Ua
                 FreeCall(c);
             }
             AbortMessages();
+            if (_regActive && _oldContact.IsEmpty && (host != _contactHost || port != _contactPort)) _oldContact.Set(_contact);
             _contactHost = host;
             _contactPort = port;
             RebuildContact();
@@ -179,6 +183,12 @@ namespace Endpoint.Sip.Ua
             w.HeaderName(SipHeaderId.Contact);
             w.Raw(_contact.Data, _contact.Slice);
             if (expires == 0) w.Ascii(";expires=0");
+            else if (!_oldContact.IsEmpty)
+            {
+                w.Ascii(", ");
+                w.Raw(_oldContact.Data, _oldContact.Slice);
+                w.Ascii(";expires=0");
+            }
             w.Crlf();
             w.Header(SipHeaderId.Expires, expires);
             w.Header(SipHeaderId.Allow, UaText.Allow);
@@ -204,6 +214,7 @@ namespace Endpoint.Sip.Ua
             bool unregistering = _schedule.State == RegistrationState.Unregistering;
             if (code < 300)
             {
+                _oldContact.Clear(); // the registrar took the removal
                 if (unregistering)
                 {
                     _schedule.OnSuccess(0, nowMs);

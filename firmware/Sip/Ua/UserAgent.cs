@@ -62,12 +62,12 @@ namespace Endpoint.Sip.Ua
             if (config.MaxCalls < 1 || config.MaxCalls > 255 || config.MaxMessages < 1 || config.EventSlots < 2) throw new System.ArgumentOutOfRangeException();
             _cfg = config;
             _rand = new UaRandom(random);
-            _outbox = new SipOutbox(config.OutboxSlots, config.MessageBufferSize);
+            _outbox = new SipOutbox(config.OutboxSlots, config.MessageBufferSize, config.OutboxBytes > config.MessageBufferSize ? config.OutboxBytes : config.MessageBufferSize);
             _tx = new SipTransactionLayer(TxConfig(config.LocalHost, config.LocalPort), _rand, _outbox);
             _rx = new SipMessage();
             _calls = new UaCall[config.MaxCalls];
             for (int i = 0; i < _calls.Length; i++) _calls[i] = new UaCall(i, config.Dialog, config.SdpBytes);
-            _events = new UaEventQueue(config.EventSlots, config.EventBodyBytes, config.Dialog.UriBytes);
+            _events = new UaEventQueue(config.EventSlots, config.EventBodyBytes, config.Dialog.UriBytes, config.EventStoreBytes);
             _auth = new DigestClient(config.AuthUser != null ? config.AuthUser : config.User, config.Password, random);
 
             _domain = config.EffectiveDomain;
@@ -100,6 +100,7 @@ namespace Endpoint.Sip.Ua
             if (t.T2 < t.T1) t.T2 = t.T1;
             t.PoolSize = _cfg.TxPoolSize;
             t.MessageBufferSize = _cfg.MessageBufferSize;
+            t.StoreBytes = _cfg.TxStoreBytes;
             t.OutboxSlots = _cfg.OutboxSlots;
             t.LocalHost = host;
             t.LocalPort = port;

@@ -97,18 +97,28 @@ namespace Endpoint.Tests.SipUa
             if (nc <= _nonces[nonce]) { Send(Challenge(req, true), from); return; }
             _nonces[nonce] = nc;
             AcceptedAlgorithms.Add(alg);
-            int asked = int.Parse(Sip.Header(req, "Expires") ?? "3600");
-            string contactHeader = Sip.Header(req, "Contact");
-            string cp = Sip.Param(contactHeader, "expires");
-            if (cp != null) asked = int.Parse(cp);
-            if (asked > 0 && MinExpires > 0 && asked < MinExpires)
+            int headerAsked = int.Parse(Sip.Header(req, "Expires") ?? "3600");
+            // one or more comma-separated Contacts, each with its own ;expires (RFC 3261 §10.3 step 6)
+            var contacts = new List<(string Uri, int Asked)>();
+            foreach (string one in Sip.Header(req, "Contact").Split(", <"))
             {
-                Send(Sip.Response(req, 423, "Interval Too Brief", "reg1", "Min-Expires: " + MinExpires), from);
-                return;
+                string c = one.StartsWith("<") ? one : "<" + one;
+                string cp = Sip.Param(c.Substring(c.IndexOf('>')), "expires");
+                contacts.Add((c.Substring(1, c.IndexOf('>') - 1), cp != null ? int.Parse(cp) : headerAsked));
             }
-            string uri = contactHeader.Substring(contactHeader.IndexOf('<') + 1, contactHeader.IndexOf('>') - contactHeader.IndexOf('<') - 1);
-            if (asked == 0) Bindings.Remove(uri);
-            else Bindings[uri] = now + Math.Min(asked, MaxExpires) * 1000L;
+            foreach (var c in contacts)
+            {
+                if (c.Asked > 0 && MinExpires > 0 && c.Asked < MinExpires)
+                {
+                    Send(Sip.Response(req, 423, "Interval Too Brief", "reg1", "Min-Expires: " + MinExpires), from);
+                    return;
+                }
+            }
+            foreach (var c in contacts)
+            {
+                if (c.Asked == 0) Bindings.Remove(c.Uri);
+                else Bindings[c.Uri] = now + Math.Min(c.Asked, MaxExpires) * 1000L;
+            }
             var extra = new StringBuilder();
             foreach (var b in Bindings) extra.Append("Contact: <" + b.Key + ">;expires=" + ((b.Value - now) / 1000) + "\r\n");
             if (ExpiresHeader.HasValue) extra.Append("Expires: " + ExpiresHeader.Value + "\r\n");

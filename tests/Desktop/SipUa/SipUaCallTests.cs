@@ -235,7 +235,7 @@ namespace Endpoint.Tests.SipUa
         [Fact]
         public void TooManyCalls_LocalStatus_AndBusyHereForIncoming()
         {
-            var p = new UaPair(tweakB: c => c.MaxCalls = 2);
+            var p = new UaPair(tweakA: c => c.MaxCalls = 3, tweakB: c => c.MaxCalls = 2);
             p.Call();
             p.Call();
             Assert.Equal(2, p.B.Count(UaEventKind.IncomingCall));

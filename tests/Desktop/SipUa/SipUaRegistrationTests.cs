@@ -262,9 +262,18 @@ namespace Endpoint.Tests.SipUa
             net.Pump();
             Assert.True(reg.Requests.Count > before);
             string last = reg.Requests.Last();
-            Assert.Equal("<sip:alice@10.0.0.2:5070>", Sip.Header(last, "Contact"));
+            // the new binding, and the old one removed in the same request
+            Assert.Equal("<sip:alice@10.0.0.2:5070>, <sip:alice@10.0.0.1:5060>;expires=0", Sip.Header(last, "Contact"));
             Assert.Contains("SIP/2.0/UDP 10.0.0.2:5070", Sip.Header(last, "Via"));
             Assert.Equal(2, a.Count(UaEventKind.Registered));
+            Assert.Equal(new[] { "sip:alice@10.0.0.2:5070" }, reg.Bindings.Keys.ToArray());
+            // the next refresh only carries the new binding
+            int n = reg.Requests.Count;
+            net.RunUntil(a.Ua.RegistrationSchedule.NextDeadline);
+            net.Pump();
+            Assert.True(reg.Requests.Count > n);
+            Assert.Equal("<sip:alice@10.0.0.2:5070>", Sip.Header(reg.Requests.Last(), "Contact"));
+            Assert.Equal(new[] { "sip:alice@10.0.0.2:5070" }, reg.Bindings.Keys.ToArray());
         }
 
         [Fact]
