@@ -51,6 +51,8 @@ namespace Endpoint.Host
             reader.Start();
             var app = new EndpointApp(config, sink, runtime.UserAgent, runtime.RtpPorts, mic, speaker, random,
                                       runtime.LocalSip.Address.ToString(), runtime.LocalSip.Port);
+            error = OverlayHost.Attach(app, config, configPath, null, random, sink); // overlay (issue 6): no-op without an "overlay" section
+            if (error != null) { Console.Error.WriteLine("error: " + error); return 2; }
             try { runtime.Run(app); }
             finally { if (speaker is IDisposable d) d.Dispose(); }
             return 0;

@@ -9,10 +9,17 @@ namespace Endpoint.App
     {
         private void Dial(string target, long nowMs)
         {
+            if (OverlayDial(target, nowMs)) return; // an overlay AOR: placed when the lookup answers (EndpointApp.Overlay.cs)
             string error;
             bool haveServer = _config.Sip.Registrar != null || _config.Sip.OutboundProxy != null;
             string uri = TargetResolver.Resolve(target, _config.Sip.Domain, haveServer, out error);
             if (uri == null) { Ended(null, target, "bad-target", 0, error); return; }
+            PlaceCall(uri, nowMs);
+        }
+
+        private void PlaceCall(string uri, long nowMs)
+        {
+            string error;
             CallSlot slot = FreeSlot();
             if (slot == null) { Error("dial", "too many calls"); return; }
             CallMedia media = NewMedia(slot, out error);
@@ -85,10 +92,16 @@ namespace Endpoint.App
 
         private void SendMessage(string target, string text, long nowMs)
         {
+            if (OverlayMessage(target, text, nowMs)) return; // an overlay AOR (EndpointApp.Overlay.cs)
             string error;
             bool haveServer = _config.Sip.Registrar != null || _config.Sip.OutboundProxy != null;
             string uri = TargetResolver.Resolve(target, _config.Sip.Domain, haveServer, out error);
             if (uri == null) { Error("message", error); return; }
+            SendSipMessage(uri, text, nowMs);
+        }
+
+        private void SendSipMessage(string uri, string text, long nowMs)
+        {
             byte[] body = Encoding.UTF8.GetBytes(text);
             int handle = _ua.SendMessage(uri, "text/plain;charset=utf-8", body, 0, body.Length, nowMs);
             if (handle < 0) { Error("message", UaStatuses.Name(UaStatuses.FromHandle(handle))); return; }

@@ -98,6 +98,7 @@ namespace Endpoint.App
                       (_config.Sip.Registrar != null ? ", registrar " + _config.Sip.Registrar : ", no registrar"));
             _sink.Event(new EventLine("ready").Add("sip", SipUri).Add("local", HostPortText(_localHost, _localPort)).Add("board", _config.Board).ToString());
             if (_config.Sip.Registrar != null) _ua.Register(nowMs);
+            OverlayStart(nowMs); // overlay hook (EndpointApp.Overlay.cs)
         }
 
         /// <inheritdoc/>
@@ -106,13 +107,14 @@ namespace Endpoint.App
             _now = nowMs;
             _ua.OnTimer(nowMs);
             DrainEvents(nowMs);
+            OverlayDrain(nowMs); // overlay hook
             if (_quitting)
             {
                 bool callsGone = true;
                 for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase != CallPhase.Free) callsGone = false;
                 RegistrationState rs = _ua.RegistrationState;
                 bool unregistered = rs == RegistrationState.Stopped || rs == RegistrationState.Idle;
-                if ((callsGone && unregistered) || nowMs >= _quitDeadline)
+                if ((callsGone && unregistered && OverlayQuitDone) || nowMs >= _quitDeadline)
                 {
                     _sink.Event(new EventLine("stopped").Add("reason", "quit").ToString());
                     _finished = true;
@@ -184,6 +186,7 @@ namespace Endpoint.App
                 .Add("overlay", _config.Overlay == null ? "off" : _config.Overlay.Aor)
                 .Add("call", cur == null ? "idle" : CallSlot.Name(cur.Phase))
                 .Add("peer", cur == null ? null : cur.Peer).ToString());
+            OverlayStatus(); // overlay hook: event overlay-status
         }
 
         private void Quit(long nowMs)
@@ -195,6 +198,7 @@ namespace Endpoint.App
                 if (_calls[i].Phase != CallPhase.Free) _ua.Hangup(_calls[i].Call, nowMs);
             }
             if (_config.Sip.Registrar != null) _ua.Unregister(nowMs);
+            OverlayQuit(nowMs); // overlay hook: signed offline record
         }
 
         private void Error(string command, string reason)
