@@ -7,6 +7,7 @@
 //      sequence), all pointing at a trap socket that must never receive anything; and a forged
 //      record for dave;
 //   3. alice `dial bob@home.example` → bob rings, answers, tones cross both ways (measured);
+//      `message bob@home.example ...` goes over SIP MESSAGE to bob's contact;
 //      `dial dave@home.example` → ended reason=unknown-user (the forged record is not used);
 //   4. bob's supernode is killed: bob moves to proxy 1 and re-publishes within seconds; alice
 //      calls him again well within 30 s;
@@ -89,10 +90,11 @@ namespace Endpoint.Tests.Overlay
             string url = "http://127.0.0.1:" + proxyPort + DhtRequests.KeyPath(OverlayKeys.LocationHash(aor));
             for (int attempt = 1; attempt <= 3; attempt++)
             {
-                using var curl = PeerProcess.Start("curl", null, "-s", "-m", "10", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json, url);
+                using var curl = PeerProcess.Start("curl", null, "-s", "-S", "-m", "10", "-w", " http=%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json, url);
                 Assert.True(curl.WaitExit(15000), "curl finished");
+                curl.WaitOutput("http=", 2000); // the output reader may lag the exit
                 string o = curl.Output;
-                Log("planted for " + aor + ": " + o.Trim());
+                Log("planted for " + aor + " (curl exit " + curl.ExitCode + "): " + o.Trim());
                 if (curl.ExitCode == 0 && o.Contains("\"id\"")) return;
                 Thread.Sleep(1000);
             }
@@ -201,6 +203,16 @@ namespace Endpoint.Tests.Overlay
                     alice.Host.WaitFor("event ended", 10000);
                     string bobWav1 = bob.LastOutputWav;
 
+                    // An online user gets a message over plain SIP MESSAGE to the looked-up contact.
+                    alice.Host.Send("message bob@home.example hi bob");
+                    string sipMsg = bob.Host.WaitFor("event message ", 10000);
+                    Assert.Equal("hi bob", HostProcess.Field(sipMsg, "text"));
+                    Assert.Null(HostProcess.Field(sipMsg, "via"));
+                    Assert.StartsWith("sip:alice@", HostProcess.Field(sipMsg, "from"));
+                    string sipSent = alice.Host.WaitFor("event message-sent", 10000);
+                    Assert.Equal("200", HostProcess.Field(sipSent, "code"));
+                    Assert.Equal("delivered", HostProcess.Field(sipSent, "result"));
+
                     alice.Host.Send("dial dave@home.example");
                     string daveEnded = alice.Host.WaitFor("event ended", 10000);
                     Assert.Equal("unknown-user", HostProcess.Field(daveEnded, "reason"));
@@ -250,7 +262,7 @@ namespace Endpoint.Tests.Overlay
                     Assert.Equal("stored", HostProcess.Field(stored, "result"));
                     string msgId = HostProcess.Field(stored, "id");
                     bob.Start();
-                    string got = bob.Host.WaitFor("event message", 30000);
+                    string got = bob.Host.WaitFor("event message ", 30000);
                     Assert.Equal("hello while you were away", HostProcess.Field(got, "text"));
                     Assert.Equal("alice@home.example", HostProcess.Field(got, "from"));
                     Assert.Equal("overlay", HostProcess.Field(got, "via"));
