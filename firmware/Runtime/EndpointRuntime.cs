@@ -114,6 +114,11 @@ namespace Endpoint.Runtime
                 long deadline = app.NextDeadline - now;
                 if (deadline < wait) wait = (int)(deadline < 0 ? 0 : deadline);
                 if (wait > MaxWaitMs) wait = MaxWaitMs;
+                if (_overlayNet != null)
+                {
+                    _overlayNet.Pump(app.Overlay, now, MaxWaitMs); // start what commands asked for (lookups) now
+                    if (_overlayNet.AwaitingShortRequest && wait > 1) wait = 1; // a lookup/POST answer is due within ms
+                }
                 if (wait < 0) wait = 0;
                 _sip.Poll(wait, this, Now());
 
