@@ -90,11 +90,14 @@ namespace Endpoint.Tests.Overlay
             string url = "http://127.0.0.1:" + proxyPort + DhtRequests.KeyPath(OverlayKeys.LocationHash(aor));
             for (int attempt = 1; attempt <= 3; attempt++)
             {
-                using var curl = PeerProcess.Start("curl", null, "-s", "-S", "-m", "10", "-w", " http=%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json, url);
-                Assert.True(curl.WaitExit(15000), "curl finished");
-                curl.WaitOutput("http=", 2000); // the output reader may lag the exit
-                string o = curl.Output;
-                Log("planted for " + aor + " (curl exit " + curl.ExitCode + "): " + o.Trim());
+                // Synchronous read of curl's output (the async readers can lag under load).
+                var psi = new System.Diagnostics.ProcessStartInfo(PeerProcess.Which("curl")) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+                foreach (string a in new[] { "-s", "-S", "-m", "10", "-w", " http=%{http_code}", "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json, url }) psi.ArgumentList.Add(a);
+                using var curl = System.Diagnostics.Process.Start(psi);
+                var err = curl.StandardError.ReadToEndAsync();
+                string o = curl.StandardOutput.ReadToEnd();
+                Assert.True(curl.WaitForExit(15000), "curl finished");
+                Log("planted for " + aor + " (curl exit " + curl.ExitCode + "): " + o.Trim() + " " + err.Result.Trim());
                 if (curl.ExitCode == 0 && o.Contains("\"id\"")) return;
                 Thread.Sleep(1000);
             }
