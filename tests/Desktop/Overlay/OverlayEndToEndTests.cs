@@ -1,7 +1,9 @@
 // Two virtual devices (the real host program) find and call each other through real OpenDHT
 // supernodes, with no SIP server: four dhtnode instances bootstrapped together inside a private
 // network namespace with only loopback (two with --proxyserver; see DhtnodeInteropTests), alice
-// on proxy 1, bob on proxy 2 (provisioned order; loopback RTTs tie). One scenario, in order:
+// on proxy 1, bob on proxy 2 (provisioned order; loopback RTTs tie within 5 ms; under heavy CPU
+// load a slow probe may still place them otherwise, and the test then kills whichever proxy bob
+// really uses). One scenario, in order:
 //   1. both publish; alice sees bob online (presence);
 //   2. records for bob planted with curl: forged (wrong site key), expired, replayed (older
 //      sequence), all pointing at a trap socket that must never receive anything; and a forged
@@ -174,8 +176,13 @@ namespace Endpoint.Tests.Overlay
                     string alicePub = alice.Host.WaitFor("event overlay-published", 30000);
                     Log(bobPub);
                     Log(alicePub);
-                    Assert.Equal("127.0.0.1:8102", HostProcess.Field(bobPub, "supernode"));
-                    Assert.Equal("127.0.0.1:8101", HostProcess.Field(alicePub, "supernode"));
+                    // Provisioned order puts bob on 8102 and alice on 8101 when the probe RTTs tie (within
+                    // 5 ms); on a loaded machine a slow probe can still move one of them, so the test
+                    // kills whichever supernode bob really uses.
+                    string bobNode = HostProcess.Field(bobPub, "supernode");
+                    string otherNode = bobNode == "127.0.0.1:8102" ? "127.0.0.1:8101" : "127.0.0.1:8102";
+                    Assert.Contains(bobNode, new[] { "127.0.0.1:8101", "127.0.0.1:8102" });
+                    if (bobNode == HostProcess.Field(alicePub, "supernode")) Log("note: alice and bob share supernode " + bobNode);
                     Assert.Equal("sip:bob@" + bob.Local, HostProcess.Field(bobPub, "contact"));
                     long bobSeq = long.Parse(HostProcess.Field(bobPub, "seq"));
                     string online = Seek(alice.Host, 0, 15000, "event presence", "aor", "bob@home.example");
@@ -223,16 +230,16 @@ namespace Endpoint.Tests.Overlay
 
                     // 4. Kill bob's supernode: bob moves, re-publishes; alice calls him again within 30 s.
                     long killedAt = Environment.TickCount64;
-                    procs[1].Dispose();
+                    procs[bobNode == "127.0.0.1:8102" ? 1 : 0].Dispose();
                     string switched = bob.Host.WaitFor("event overlay-supernode", 10000);
                     long switchMs = Environment.TickCount64 - killedAt;
                     Log("bob switched after " + switchMs + " ms: " + switched);
-                    Assert.Equal("127.0.0.1:8101", HostProcess.Field(switched, "supernode"));
+                    Assert.Equal(otherNode, HostProcess.Field(switched, "supernode"));
                     Assert.InRange(switchMs, 0, 3000);
                     string moved = bob.Host.WaitFor("event overlay-published", 20000);
                     long movedMs = Environment.TickCount64 - killedAt;
                     Log("bob re-published after " + movedMs + " ms: " + moved);
-                    Assert.Equal("127.0.0.1:8101", HostProcess.Field(moved, "supernode"));
+                    Assert.Equal(otherNode, HostProcess.Field(moved, "supernode"));
                     alice.Host.Send("dial bob@home.example");
                     bob.Host.WaitFor("event incoming", 15000);
                     bob.Host.Send("answer");
