@@ -1,5 +1,6 @@
 // IFileStore over a directory of the desktop file system: the virtual device's "flash", so the
-// active and last-good configuration survive restarts (--storage DIR). Writes are flushed to the
+// active and last-good configuration and the overlay state (sequence number, seen message ids)
+// survive restarts (--storage DIR). Writes are flushed to the
 // disk (fsync) before they return; renames use File.Move, which is atomic on one file system.
 // Every I/O exception becomes StorageStatus.IoError. Host-only. Names are flat (no directories).
 using System;
@@ -19,7 +20,12 @@ namespace Endpoint.Host
             Directory.CreateDirectory(dir);
         }
 
-        private string PathOf(string name) { return Path.Combine(_dir, name); }
+        // Flat names only: a key with a path separator or ".." would escape the directory.
+        private string PathOf(string name)
+        {
+            if (string.IsNullOrEmpty(name) || name.IndexOf('/') >= 0 || name.IndexOf('\\') >= 0 || name.Contains("..")) throw new ArgumentException("storage key '" + name + "' is not a plain file name");
+            return Path.Combine(_dir, name);
+        }
 
         public bool Exists(string name) { return File.Exists(PathOf(name)); }
 

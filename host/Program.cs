@@ -56,6 +56,8 @@ namespace Endpoint.Host
                                       runtime.LocalSip.Address.ToString(), runtime.LocalSip.Port);
             var rig = Products.Rig(config, sink);
             app.Attach(Products.Create(config, rig), new RigInputs(rig));
+            error = OverlayHost.Attach(app, config, configPath, storageDir, random, sink); // overlay (issue 6): no-op without an "overlay" section
+            if (error != null) { Console.Error.WriteLine("error: " + error); return 2; }
             try { runtime.Run(app); }
             finally { if (speaker is IDisposable d) d.Dispose(); }
             return 0;

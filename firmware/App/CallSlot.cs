@@ -22,8 +22,11 @@ namespace Endpoint.App
     {
         private static readonly string[] PhaseNames = { "idle", "calling", "ringing", "incoming", "connected" };
 
-        /// <summary>User agent call handle, or -1.</summary>
+        /// <summary>The application's call handle (events' `call=N`, IPhone), or -1 when free.</summary>
         public int Call = -1;
+
+        /// <summary>The user agent's call handle, or -1 (e.g. while an overlay AOR is being looked up).</summary>
+        public int UaCall = -1;
 
         /// <summary>Phase.</summary>
         public CallPhase Phase;
@@ -62,6 +65,7 @@ namespace Endpoint.App
         public void Clear()
         {
             Call = -1;
+            UaCall = -1;
             Phase = CallPhase.Free;
             Peer = null;
             Outgoing = false;

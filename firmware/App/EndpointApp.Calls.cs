@@ -10,25 +10,62 @@ namespace Endpoint.App
         /// <inheritdoc/>
         public int Dial(string target, long nowMs)
         {
+            int pending;
+            if (OverlayDial(target, nowMs, out pending)) return pending; // an overlay AOR: placed when the lookup answers (EndpointApp.Overlay.cs)
             string error;
             bool haveServer = _config.Sip.Registrar != null || _config.Sip.OutboundProxy != null;
             string uri = TargetResolver.Resolve(target, _config.Sip.Domain, haveServer, out error);
             if (uri == null) { Ended(null, target, "bad-target", 0, error); return -1; }
+            return PlaceCall(uri, nowMs);
+        }
+
+        private int PlaceCall(string uri, long nowMs)
+        {
             CallSlot slot = FreeSlot();
             if (slot == null) { Error("dial", "too many calls"); return -1; }
+            slot.Call = NextCallHandle();
+            return PlaceCallIn(slot, uri, nowMs, false) ? slot.Call : -1;
+        }
+
+        // Starts the SIP call for a slot that already has its application handle (a new dial, or
+        // an overlay dial whose lookup just answered: `announced`, the product holds the handle, so
+        // a failure ends the call with an event rather than just freeing the slot).
+        private bool PlaceCallIn(CallSlot slot, string uri, long nowMs, bool announced)
+        {
+            string error = null;
+            int ua = -1;
             CallMedia media = NewMedia(slot, out error);
-            if (media == null) { Error("dial", error); return -1; }
-            int len;
-            SdpStatus st = media.CreateOffer(false, _sdp, 0, out len);
-            if (st != SdpStatus.Ok) { Release(slot); Error("dial", "cannot write SDP offer: " + SdpStatusNames.Name(st)); return -1; }
-            int call = _ua.Call(uri, _sdp, 0, len, nowMs);
-            if (call < 0) { Release(slot); Error("dial", "cannot start the call: " + UaStatuses.Name(UaStatuses.FromHandle(call))); return -1; }
-            slot.Call = call;
+            if (media != null)
+            {
+                int len;
+                SdpStatus st = media.CreateOffer(false, _sdp, 0, out len);
+                if (st != SdpStatus.Ok) error = "cannot write SDP offer: " + SdpStatusNames.Name(st);
+                else
+                {
+                    ua = _ua.Call(uri, _sdp, 0, len, nowMs);
+                    if (ua < 0) error = "cannot start the call: " + UaStatuses.Name(UaStatuses.FromHandle(ua));
+                }
+            }
+            if (ua < 0)
+            {
+                Error("dial", error);
+                if (announced) Ended(slot, uri, "failed", 0, error);
+                else Release(slot);
+                return false;
+            }
+            slot.UaCall = ua;
             slot.Phase = CallPhase.Calling;
             slot.Outgoing = true;
             slot.Peer = uri;
-            _sink.Event(new EventLine("calling").Add("call", call).Add("to", uri).ToString());
-            return call;
+            _sink.Event(new EventLine("calling").Add("call", slot.Call).Add("to", uri).ToString());
+            return true;
+        }
+
+        /// <summary>Application call handles: 1, 2, 3, ... (never -1), independent of the user agent's.</summary>
+        private int NextCallHandle()
+        {
+            _callCounter = _callCounter >= 0x3FFFFFFF ? 1 : _callCounter + 1;
+            return _callCounter;
         }
 
         private void AnswerCommand(long nowMs)
@@ -51,7 +88,7 @@ namespace Endpoint.App
         {
             string error;
             CallMedia media = NewMedia(slot, out error);
-            if (media == null) { _ua.Reject(slot.Call, 503, nowMs); Error("answer", error); return false; }
+            if (media == null) { _ua.Reject(slot.UaCall, 503, nowMs); Error("answer", error); return false; }
             int len = 0;
             SdpStatus st;
             if (slot.PendingOffer != null) st = media.ReceiveOffer(slot.PendingOffer, 0, slot.PendingOfferLength, _sdp, 0, out len, nowMs);
@@ -59,11 +96,11 @@ namespace Endpoint.App
             if (st != SdpStatus.Ok)
             {
                 int code = SdpStatusNames.SipResponseCode(st);
-                _ua.Reject(slot.Call, code, nowMs);
+                _ua.Reject(slot.UaCall, code, nowMs);
                 Ended(slot, slot.Peer, "not-acceptable", code, SdpStatusNames.Name(st));
                 return false;
             }
-            UaStatus us = _ua.Answer(slot.Call, _sdp, 0, len, nowMs);
+            UaStatus us = _ua.Answer(slot.UaCall, _sdp, 0, len, nowMs);
             if (us != UaStatus.Ok) { Error("answer", UaStatuses.Name(us)); return false; }
             slot.Phase = CallPhase.Connected;
             ConnectedEvent(slot);
@@ -90,14 +127,15 @@ namespace Endpoint.App
         {
             CallSlot slot = Find(call);
             if (slot == null || slot.Phase != CallPhase.Incoming) return;
-            _ua.Reject(slot.Call, code, nowMs);
+            _ua.Reject(slot.UaCall, code, nowMs);
             Ended(slot, slot.Peer, code == 486 ? "busy" : code == 603 ? "declined" : "rejected", code, null);
         }
 
         private void HangupSlot(CallSlot slot, long nowMs)
         {
-            if (slot.Phase == CallPhase.Incoming) { _ua.Reject(slot.Call, 486, nowMs); Ended(slot, slot.Peer, "rejected", 486, null); return; }
-            _ua.Hangup(slot.Call, nowMs);
+            if (slot.UaCall < 0) { OverlayCancel(slot); Ended(slot, slot.Peer, "cancelled", 0, null); return; } // still looking the AOR up
+            if (slot.Phase == CallPhase.Incoming) { _ua.Reject(slot.UaCall, 486, nowMs); Ended(slot, slot.Peer, "rejected", 486, null); return; }
+            _ua.Hangup(slot.UaCall, nowMs);
         }
 
         private void HoldCommand(bool hold, long nowMs)
@@ -123,7 +161,7 @@ namespace Endpoint.App
             int len;
             SdpStatus st = slot.Media.CreateOffer(hold, _sdp, 0, out len);
             if (st != SdpStatus.Ok) { Error(cmd, SdpStatusNames.Name(st)); return false; }
-            UaStatus us = _ua.Reinvite(slot.Call, _sdp, 0, len, nowMs);
+            UaStatus us = _ua.Reinvite(slot.UaCall, _sdp, 0, len, nowMs);
             if (us != UaStatus.Ok) { slot.Media.CancelOffer(); Error(cmd, UaStatuses.Name(us)); return false; }
             slot.LocalHold = hold;
             return true;
@@ -147,10 +185,16 @@ namespace Endpoint.App
 
         private void SendMessage(string target, string text, long nowMs)
         {
+            if (OverlayMessage(target, text, nowMs)) return; // an overlay AOR (EndpointApp.Overlay.cs)
             string error;
             bool haveServer = _config.Sip.Registrar != null || _config.Sip.OutboundProxy != null;
             string uri = TargetResolver.Resolve(target, _config.Sip.Domain, haveServer, out error);
             if (uri == null) { Error("message", error); return; }
+            SendSipMessage(uri, text, nowMs);
+        }
+
+        private void SendSipMessage(string uri, string text, long nowMs)
+        {
             byte[] body = Encoding.UTF8.GetBytes(text);
             int handle = _ua.SendMessage(uri, "text/plain;charset=utf-8", body, 0, body.Length, nowMs);
             if (handle < 0) { Error("message", UaStatuses.Name(UaStatuses.FromHandle(handle))); return; }

@@ -20,14 +20,15 @@ namespace Endpoint.App
 
         private void Handle(UaEvent e, long nowMs)
         {
-            CallSlot slot = e.Call >= 0 ? Find(e.Call) : null;
+            CallSlot slot = e.Call >= 0 ? FindUa(e.Call) : null;
             switch (e.Kind)
             {
                 case UaEventKind.IncomingCall:
                     {
                         CallSlot s = FreeSlot();
                         if (s == null) { _ua.Reject(e.Call, 486, nowMs); return; }
-                        s.Call = e.Call;
+                        s.UaCall = e.Call;
+                        s.Call = NextCallHandle();
                         s.Phase = CallPhase.Incoming;
                         s.Peer = e.PeerUriText();
                         if (e.BodyLength > 0)
@@ -37,7 +38,7 @@ namespace Endpoint.App
                             s.PendingOfferLength = e.BodyLength;
                         }
                         _ua.Ringing(e.Call, nowMs);
-                        _sink.Event(new EventLine("incoming").Add("call", e.Call).Add("from", s.Peer).Add("name", e.PeerNameLength > 0 ? e.PeerNameText() : null).ToString());
+                        _sink.Event(new EventLine("incoming").Add("call", s.Call).Add("from", s.Peer).Add("name", e.PeerNameLength > 0 ? e.PeerNameText() : null).ToString());
                         if (_product != null) _product.OnIncoming(s, nowMs);
                         return;
                     }
@@ -61,7 +62,7 @@ namespace Endpoint.App
                             ? slot.Media.ReceiveAnswer(e.Body, 0, e.BodyLength, nowMs) : SdpStatus.Ok;
                         if (st != SdpStatus.Ok && slot.Media.Negotiated == null)
                         {
-                            _ua.Hangup(slot.Call, nowMs);
+                            _ua.Hangup(slot.UaCall, nowMs);
                             _sink.Event(new EventLine("error").Add("call", slot.Call).Add("reason", "unusable SDP answer: " + SdpStatusNames.Name(st)).ToString());
                             return;
                         }

@@ -45,6 +45,7 @@ namespace Endpoint.App
         private IProductApp _product;
         private IInputInjector _inputs;
         private int _sessionCounter;
+        private int _callCounter;
         private bool _quitting;
         private long _quitDeadline;
         private bool _finished;
@@ -126,6 +127,7 @@ namespace Endpoint.App
             _sink.Event(new EventLine("ready").Add("sip", SipUri).Add("local", HostPortText(_localHost, _localPort)).Add("board", _config.Board).ToString());
             if (_config.Sip.Registrar != null) _ua.Register(nowMs);
             if (_product != null) _product.Start(this, nowMs);
+            OverlayStart(nowMs); // overlay hook (EndpointApp.Overlay.cs)
         }
 
         /// <inheritdoc/>
@@ -137,13 +139,14 @@ namespace Endpoint.App
             if (_inputs != null) _inputs.Poll(nowMs);
             if (_product != null && !_quitting) _product.OnTimer(nowMs);
             DrainEvents(nowMs);
+            OverlayDrain(nowMs); // overlay hook
             if (_quitting)
             {
                 bool callsGone = true;
                 for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase != CallPhase.Free) callsGone = false;
                 RegistrationState rs = _ua.RegistrationState;
                 bool unregistered = rs == RegistrationState.Stopped || rs == RegistrationState.Idle;
-                if ((callsGone && unregistered) || nowMs >= _quitDeadline)
+                if ((callsGone && unregistered && OverlayQuitDone) || nowMs >= _quitDeadline)
                 {
                     _sink.Event(new EventLine("stopped").Add("reason", "quit").ToString());
                     _finished = true;
@@ -189,7 +192,7 @@ namespace Endpoint.App
                 {
                     s.Media.RtpTimedOut = false;
                     _sink.Log("no RTP for " + _config.Media.RtpTimeoutSeconds + " s: ending call " + s.Call);
-                    _ua.Hangup(s.Call, nowMs);
+                    _ua.Hangup(s.UaCall, nowMs);
                     continue;
                 }
                 bool live = s.Phase == CallPhase.Connected && !s.LocalHold;
@@ -222,6 +225,7 @@ namespace Endpoint.App
                 .Add("peer", cur == null ? null : cur.Peer);
             if (_product != null) { st.Add("app", _product.Name); _product.AddStatus(st); }
             _sink.Event(st.ToString());
+            OverlayStatus(); // overlay hook: event overlay-status
         }
 
         private void Quit(long nowMs)
@@ -230,9 +234,10 @@ namespace Endpoint.App
             _quitDeadline = nowMs + QuitTimeoutMs;
             for (int i = 0; i < MaxCalls; i++)
             {
-                if (_calls[i].Phase != CallPhase.Free) _ua.Hangup(_calls[i].Call, nowMs);
+                if (_calls[i].Phase != CallPhase.Free) HangupSlot(_calls[i], nowMs);
             }
             if (_config.Sip.Registrar != null) _ua.Unregister(nowMs);
+            OverlayQuit(nowMs); // overlay hook: signed offline record
         }
 
         private void Error(string command, string reason)
@@ -249,6 +254,12 @@ namespace Endpoint.App
         private CallSlot Find(int call)
         {
             for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase != CallPhase.Free && _calls[i].Call == call) return _calls[i];
+            return null;
+        }
+
+        private CallSlot FindUa(int uaCall)
+        {
+            for (int i = 0; i < MaxCalls; i++) if (_calls[i].Phase != CallPhase.Free && _calls[i].UaCall == uaCall) return _calls[i];
             return null;
         }
 

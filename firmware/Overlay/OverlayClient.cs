@@ -77,6 +77,7 @@ namespace Endpoint.Overlay
             _signer = new RecordSigner(siteMac);
             _writer = new RecordWriter(_signer);
             _nodes = new SupernodeTable(settings.Supernodes == null ? new Endpoint.Config.HostPort[0] : settings.Supernodes);
+            _nodes.TieMs = settings.MinRttGainMs; // within this, the provisioned order decides
             _probeOps = new OverlayOp[_nodes.Count];
             _nodeIp = new string[_nodes.Count];
             ArrayList buddies = new ArrayList();

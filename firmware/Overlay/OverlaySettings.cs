@@ -53,7 +53,7 @@ namespace Endpoint.Overlay
         public int SeenIdsCapacity = 64;
         /// <summary>Sent messages awaiting a receipt.</summary>
         public int MaxPendingMessages = 8;
-        /// <summary>Return to a recovered supernode only if its RTT is lower by this much (and by a quarter).</summary>
+        /// <summary>Return to a recovered supernode only if its RTT is lower by this much (and by a quarter); RTTs closer than this tie and the provisioned order decides.</summary>
         public int MinRttGainMs = 5;
 
         /// <summary>Settings from the configuration section (timings at their defaults).</summary>

@@ -2,9 +2,11 @@
 // A node is alive after a successful probe (GET /node/info answered 200 with node info) and dead
 // after a failed probe, a refused connection or an ended listen stream. RTT is smoothed
 // (first sample, then 3/4 old + 1/4 new). Best = alive, knows DHT peers (a proxy that knows none
-// cannot store anything), then lowest RTT, then configuration order. Switching away from a working
-// active node needs a clear gain (RTT lower by MinRttGainMs and by a quarter) and two successful
-// probes in a row, so loopback-level jitter never makes the client flap.
+// cannot store anything), then lowest RTT, then configuration order; RTTs within TieMs of each
+// other count as equal, so on a LAN (or loopback) the provisioned order decides. Switching away
+// from a working active node needs a clear gain (RTT lower by MinRttGainMs and by a quarter, or
+// an RTT tie with a node provisioned earlier) and two successful probes in a row, so
+// loopback-level jitter never makes the client flap.
 // Depends on Endpoint.Config.HostPort. No allocation after construction.
 using Endpoint.Config;
 
@@ -21,6 +23,7 @@ namespace Endpoint.Overlay
         private readonly int[] _successes;
         private readonly long[] _nextProbe;
         private readonly int[] _failures;
+        private long _tieMs;
 
         /// <summary>Creates the table; every node starts unprobed and due for a probe.</summary>
         public SupernodeTable(HostPort[] nodes)
@@ -37,6 +40,9 @@ namespace Endpoint.Overlay
             _failures = new int[n];
             for (int i = 0; i < n; i++) _rtt[i] = -1;
         }
+
+        /// <summary>RTTs that differ by at most this many ms rank as equal (configuration order decides); 0 by default.</summary>
+        public long TieMs { get { return _tieMs; } set { _tieMs = value < 0 ? 0 : value; } }
 
         /// <summary>Number of supernodes.</summary>
         public int Count { get { return _addr.Length; } }
@@ -104,7 +110,14 @@ namespace Endpoint.Overlay
         {
             bool ra = _peers[a] > 0, rb = _peers[b] > 0;
             if (ra != rb) return ra;
+            if (Tied(a, b)) return a < b;
             return _rtt[a] < _rtt[b];
+        }
+
+        private bool Tied(int a, int b)
+        {
+            long d = _rtt[a] - _rtt[b];
+            return _rtt[a] >= 0 && _rtt[b] >= 0 && d <= _tieMs && -d <= _tieMs;
         }
 
         /// <summary>True when alive node <paramref name="candidate"/> is worth leaving working node <paramref name="active"/> for.</summary>
@@ -114,6 +127,7 @@ namespace Endpoint.Overlay
             if (active < 0 || !_alive[active]) return true;
             bool rc = _peers[candidate] > 0, ra = _peers[active] > 0;
             if (rc != ra) return rc;
+            if (_tieMs > 0 && Tied(candidate, active)) return candidate < active;
             long c = _rtt[candidate], a = _rtt[active];
             return c + minGainMs <= a && c * 4 <= a * 3;
         }

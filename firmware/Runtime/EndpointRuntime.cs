@@ -1,9 +1,10 @@
 // The runtime loop: the one place (with the rest of firmware/Runtime) that owns sockets,
 // threads and the clock. It binds the SIP transport (UDP + TCP), feeds received SIP messages,
 // commands and time to the user agent and the application, flushes what they want sent,
-// moves RTP, and ticks the audio every 20 ms. Same code on the device and on the virtual
-// device. Depends on System.Net.Sockets, Environment.TickCount64, Endpoint.App,
-// Endpoint.Sip.Ua and the transport classes here.
+// moves RTP, ticks the audio every 20 ms, and (when the app has an overlay client) pumps the
+// overlay's HTTP requests through OverlayTransport and gives the client the wall clock. Same
+// code on the device and on the virtual device. Depends on System.Net.Sockets,
+// Environment.TickCount64, Endpoint.App, Endpoint.Sip.Ua and the transport classes here.
 using System;
 using System.Net;
 using Endpoint.App;
@@ -32,6 +33,7 @@ namespace Endpoint.Runtime
         private long _nextFrame;
         private long _nextKeepAlive;
         private long _wallOffset;
+        private OverlayTransport _overlayNet;
 
         /// <summary>Creates a runtime for a validated configuration.</summary>
         public EndpointRuntime(EndpointConfig config, IEventSink sink, CommandQueue commands)
@@ -94,6 +96,12 @@ namespace Endpoint.Runtime
         public void Run(EndpointApp app)
         {
             long start = Now();
+            if (app.Overlay != null)
+            {
+                // The overlay client (sans-IO) runs on this loop; its HTTP requests on OverlayTransport's workers.
+                _overlayNet = new OverlayTransport();
+                app.Overlay.SetWallClock((start + _wallOffset) / 1000, start);
+            }
             app.Start(start);
             _sip.Flush(_ua.Outbox, start);
             _nextFrame = start + FrameMs;
@@ -122,12 +130,18 @@ namespace Endpoint.Runtime
                 long deadline = app.NextDeadline - now;
                 if (deadline < wait) wait = (int)(deadline < 0 ? 0 : deadline);
                 if (wait > MaxWaitMs) wait = MaxWaitMs;
+                if (_overlayNet != null)
+                {
+                    _overlayNet.Pump(app.Overlay, now, MaxWaitMs); // start what commands asked for (lookups) now
+                    if (_overlayNet.AwaitingShortRequest && wait > 1) wait = 1; // a lookup/POST answer is due within ms
+                }
                 if (wait < 0) wait = 0;
                 _sip.Poll(wait, this, Now());
 
                 now = Now();
                 string changedTo;
                 if (_address.Check(now, out changedTo)) _ua.OnLocalAddressChanged(changedTo, _sip.Local.Port, now); // re-registers with the new Contact
+                if (_overlayNet != null) _overlayNet.Pump(app.Overlay, now, MaxWaitMs);
                 app.OnTimer(now);
                 _rtp.Poll(now, now + _wallOffset, _rtcpScratch);
                 if (now >= _nextFrame)
@@ -149,6 +163,8 @@ namespace Endpoint.Runtime
             _sip.Flush(_ua.Outbox, Now());
             _rtp.CloseAll();
             _sip.Close();
+            if (_overlayNet != null) _overlayNet.Close(); // ends the listen streams' workers
+
         }
     }
 }

@@ -50,6 +50,23 @@ namespace Endpoint.Runtime
         /// <summary>Requests currently running.</summary>
         public int Running { get { lock (_lock) return _jobs.Count; } }
 
+        /// <summary>
+        /// True while a short request (not a listen stream) runs or a completion waits for Pump:
+        /// a loop that sleeps in other I/O should then poll again within a millisecond or so.
+        /// </summary>
+        public bool AwaitingShortRequest
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    if (_done.Count > 0) return true;
+                    for (int i = 0; i < _jobs.Count; i++) if (!((Job)_jobs[i]).Request.Listen) return true;
+                    return false;
+                }
+            }
+        }
+
         private sealed class Job
         {
             public OverlayRequest Request;

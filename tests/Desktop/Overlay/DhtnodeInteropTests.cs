@@ -66,7 +66,7 @@ namespace Endpoint.Tests.Overlay
         }
 
         // GET /node/info with a plain socket; the peers the node knows, or -1.
-        private static int KnownPeers(int port)
+        internal static int KnownPeers(int port)
         {
             try
             {
@@ -97,7 +97,7 @@ namespace Endpoint.Tests.Overlay
             return -1;
         }
 
-        private static void WaitAnswers(int port)
+        internal static void WaitAnswers(int port)
         {
             long end = Environment.TickCount64 + 10000;
             while (KnownPeers(port) < 0)

@@ -31,10 +31,17 @@ namespace Endpoint.Tests.Support
             return n;
         }
 
-        /// <summary>Strongest frequency (Hz) over the loud part of the recording.</summary>
+        /// <summary>
+        /// Strongest frequency (Hz) over the loud part of the recording: 2 s from 100 ms after the
+        /// first sample above 3/4 of the recording's peak, so locally played call-progress tones
+        /// (ringback, dial tone: -13 dBm0, about half the test tones' level) before the call are skipped.
+        /// </summary>
         public static double PeakHz(short[] s)
         {
-            int first = Array.FindIndex(s, x => Math.Abs((int)x) > 1000);
+            int peak = 0;
+            foreach (short x in s) peak = Math.Max(peak, Math.Abs((int)x));
+            int threshold = Math.Max(1000, peak * 3 / 4);
+            int first = Array.FindIndex(s, x => Math.Abs((int)x) > threshold);
             if (first < 0) return 0;
             int start = Math.Min(first + 800, s.Length - 1);
             int len = Math.Min(16000, s.Length - start);

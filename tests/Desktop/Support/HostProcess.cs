@@ -33,7 +33,10 @@ namespace Endpoint.Tests.Support
         }
 
         /// <summary>Starts the virtual device with the given arguments.</summary>
-        public static HostProcess Start(params string[] args)
+        public static HostProcess Start(params string[] args) { return StartWithEnvironment(null, args); }
+
+        /// <summary>Starts the virtual device with extra environment variables (may be null).</summary>
+        public static HostProcess StartWithEnvironment(System.Collections.Generic.IDictionary<string, string> env, params string[] args)
         {
             var psi = new ProcessStartInfo("dotnet")
             {
@@ -44,6 +47,7 @@ namespace Endpoint.Tests.Support
                 StandardOutputEncoding = Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
             };
+            if (env != null) foreach (var kv in env) psi.Environment[kv.Key] = kv.Value;
             psi.ArgumentList.Add(HostDll);
             foreach (string a in args) psi.ArgumentList.Add(a);
             return new HostProcess(Process.Start(psi));
