@@ -5,7 +5,8 @@
 //   playback: jitter buffer (decode, concealment) -> playback processor -> volume -> speaker,
 //             and the speaker frame to the echo suppressor as its reference
 // plus RTCP reports/BYE through the session. Everything is allocated in the constructor; the
-// per-frame and per-packet calls allocate nothing.
+// per-frame and per-packet calls allocate nothing. The capture frame is scratch (used only
+// inside ProcessCapture) and may be shared by the pumps of one thread (AudioPumpConfig).
 // Depends on IAudioCodec, RtpSession, JitterBuffer, VolumeTable and the hook interfaces.
 // Does not know SIP, SDP, sockets, threads or clocks (time is nowMs; wall clock a parameter).
 // Limits: 8 kHz, 160-sample (20 ms) frames; sample-addressable codecs (G.711).
@@ -26,7 +27,7 @@ namespace Endpoint.Media.Audio
         private readonly IAudioCodec _codec;
         private readonly RtpSession _session;
         private readonly JitterBuffer _jitter;
-        private readonly short[] _capture = new short[FrameSamples];
+        private readonly short[] _capture;  // may be shared with other pumps of the same thread
         private readonly byte[] _payload;
         private readonly int _framesPerPacket;
         private readonly int _frameBytes;
@@ -53,6 +54,8 @@ namespace Endpoint.Media.Audio
             _framesPerPacket = config.FramesPerPacket;
             _frameBytes = codec.BytesForSamples(FrameSamples);
             _payload = new byte[_frameBytes * _framesPerPacket];
+            if (config.CaptureScratch != null && config.CaptureScratch.Length < FrameSamples) throw new System.ArgumentException("CaptureScratch");
+            _capture = config.CaptureScratch != null ? config.CaptureScratch : new short[FrameSamples];
             SendAudio = true;
         }
 
