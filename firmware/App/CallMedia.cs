@@ -5,7 +5,7 @@
 // (the runtime owns the RTP socket and the 20 ms tick and calls in with nowMs).
 // Allocation: everything is created at call setup (and again only when a re-INVITE changes the
 // codec); the per-frame and per-packet paths allocate nothing. Scratch that lives only inside
-// one call (SDP parse/build, the capture frame) comes from a CallMediaWorkspace that the app
+// one call (SDP parse/build, the capture frame, RTP/RTCP parsing) comes from a CallMediaWorkspace that the app
 // shares between its calls.
 // Limits: IPv4 media only; one audio stream.
 using Endpoint.Config;
@@ -213,7 +213,7 @@ namespace Endpoint.App
                 var pc = new AudioPumpConfig();
                 pc.FramesPerPacket = r.PtimeMs >= 20 ? r.PtimeMs / 20 : 1;
                 pc.InactivityTimeoutMs = _config.RtpTimeoutSeconds * 1000;
-                pc.CaptureScratch = _work.CaptureFrame;
+                pc.Workspace = _work.Audio;
                 IAudioCodec codec = r.Codec == SdpCodecs.Pcma ? (IAudioCodec)new PcmaCodec() : new PcmuCodec();
                 _pump = new AudioPump(codec, _random, pc);
                 _pump.EventSink = this;

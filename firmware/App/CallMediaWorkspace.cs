@@ -1,6 +1,6 @@
 // Scratch shared by the media of every call the app runs: the SDP parse/build workspace and the
-// capture frame the audio pump copies the microphone into before echo suppression and encoding.
-// Both are used only inside one call into CallMedia (an SDP exchange, one captured frame), and
+// audio pump's (capture frame, RTP/RTCP parse and write scratch). All of it is used only inside
+// one call into CallMedia (an SDP exchange, one frame, one packet), and
 // the app drives all its calls from one thread, so one instance serves them all and each call
 // keeps only its own state. Depends on Endpoint.Sdp and Endpoint.Media.Audio. Not thread-safe:
 // one workspace per thread that drives calls.
@@ -15,7 +15,7 @@ namespace Endpoint.App
         /// <summary>SDP parse/build scratch.</summary>
         public readonly SdpWorkspace Sdp = new SdpWorkspace();
 
-        /// <summary>One capture frame (AudioPump.FrameSamples samples).</summary>
-        public readonly short[] CaptureFrame = new short[AudioPump.FrameSamples];
+        /// <summary>Audio pump scratch (capture frame, RTP/RTCP).</summary>
+        public readonly AudioPumpWorkspace Audio = new AudioPumpWorkspace();
     }
 }

@@ -5,8 +5,9 @@
 //   playback: jitter buffer (decode, concealment) -> playback processor -> volume -> speaker,
 //             and the speaker frame to the echo suppressor as its reference
 // plus RTCP reports/BYE through the session. Everything is allocated in the constructor; the
-// per-frame and per-packet calls allocate nothing. The capture frame is scratch (used only
-// inside ProcessCapture) and may be shared by the pumps of one thread (AudioPumpConfig).
+// per-frame and per-packet calls allocate nothing. The capture frame and the RTP parse/write
+// scratch are used only inside one call and may be shared by the pumps of one thread
+// (AudioPumpConfig.Workspace).
 // Depends on IAudioCodec, RtpSession, JitterBuffer, VolumeTable and the hook interfaces.
 // Does not know SIP, SDP, sockets, threads or clocks (time is nowMs; wall clock a parameter).
 // Limits: 8 kHz, 160-sample (20 ms) frames; sample-addressable codecs (G.711).
@@ -45,7 +46,8 @@ namespace Endpoint.Media.Audio
             if (config.FramesPerPacket < 1 || config.FramesPerPacket > 6) throw new System.ArgumentOutOfRangeException("FramesPerPacket");
             _codec = codec;
             byte[] cname = config.Cname != null && config.Cname.Length > 0 ? config.Cname : _defaultCname;
-            _session = new RtpSession(random, codec.ClockRate, cname, 0, cname.Length);
+            AudioPumpWorkspace work = config.Workspace != null ? config.Workspace : new AudioPumpWorkspace();
+            _session = new RtpSession(random, codec.ClockRate, cname, 0, cname.Length, work.Rtp);
             _session.AudioPayloadType = config.AudioPayloadType >= 0 ? config.AudioPayloadType : codec.PayloadType;
             _session.EventPayloadType = config.TelephoneEventPayloadType;
             _session.InactivityTimeoutMs = config.InactivityTimeoutMs;
@@ -54,8 +56,7 @@ namespace Endpoint.Media.Audio
             _framesPerPacket = config.FramesPerPacket;
             _frameBytes = codec.BytesForSamples(FrameSamples);
             _payload = new byte[_frameBytes * _framesPerPacket];
-            if (config.CaptureScratch != null && config.CaptureScratch.Length < FrameSamples) throw new System.ArgumentException("CaptureScratch");
-            _capture = config.CaptureScratch != null ? config.CaptureScratch : new short[FrameSamples];
+            _capture = work.CaptureFrame;
             SendAudio = true;
         }
 

@@ -20,10 +20,7 @@ namespace Endpoint.Media.Audio
         public byte[] Cname;
         /// <summary>Jitter buffer settings; null uses the defaults.</summary>
         public JitterBufferConfig Jitter;
-        /// <summary>
-        /// Optional frame (FrameSamples samples) the microphone is copied into for processing and
-        /// encoding; pumps driven by one thread may share one. Null: the pump allocates its own.
-        /// </summary>
-        public short[] CaptureScratch;
+        /// <summary>Scratch shared with the other pumps of the same thread; null: the pump makes its own.</summary>
+        public AudioPumpWorkspace Workspace;
     }
 }
