@@ -5,8 +5,8 @@
 // (the runtime owns the RTP socket and the 20 ms tick and calls in with nowMs).
 // Allocation: everything is created at call setup (and again only when a re-INVITE changes the
 // codec); the per-frame and per-packet paths allocate nothing. Scratch that lives only inside
-// one call (SDP parse/build, the capture frame, RTP/RTCP parsing) comes from a CallMediaWorkspace that the app
-// shares between its calls.
+// one call (SDP parse/build, the capture frame, RTP/RTCP parse/write) comes from a
+// CallMediaWorkspace that the app shares between its calls.
 // Limits: IPv4 media only; one audio stream.
 using Endpoint.Config;
 using Endpoint.Media.Audio;
