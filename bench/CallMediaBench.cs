@@ -2,7 +2,8 @@
 // per 20 ms frame: microphone frame -> echo suppressor -> encode -> RTP packet out, and
 // RTP packet in -> session -> jitter buffer -> decode -> volume -> in-band DTMF detector ->
 // speaker frame; plus the bytes one negotiated call's media state holds (pump, jitter buffer,
-// SDP negotiator, RFC 4733 sender/receiver, DTMF detector, echo suppressor). MediaBench
+// SDP negotiator, RFC 4733 sender/receiver, DTMF detector, echo suppressor), alone and with the
+// app's shared CallMediaWorkspace (whose size is reported once). MediaBench
 // measures the AudioPump alone; this adds what CallMedia wraps around it.
 using System;
 using Endpoint.App;
@@ -56,19 +57,41 @@ namespace Endpoint.Bench
             r.Figure("media.callmedia.frame.alloc", BenchReport.BytesPerCall(frame, 20000), "bytes");
             if (digits.Count != 0) throw new InvalidOperationException("the tone was taken for DTMF");
             r.Figure("media.callmedia.state.bytes", BenchReport.RetainedBytes(() => Answer(NewCall(20004, 3, digits, null), 20006, 4, digits)), "bytes");
+            // As the app runs calls: one CallMediaWorkspace (SDP, capture and RTP scratch) shared by
+            // all of them. Sessions move between calls and workspace on commit, so a call's share is
+            // measured from the growth between 2 and 6 negotiated calls on one workspace.
+            long two = BenchReport.RetainedBytes(() => Calls(1, digits)), six = BenchReport.RetainedBytes(() => Calls(3, digits));
+            long perCall = (six - two) / 4;
+            r.Figure("media.callmedia.state.shared.bytes", perCall, "bytes");
+            r.Figure("media.callmedia.workspace.bytes", two - 2 * perCall, "bytes (once per app)");
         }
 
-        private static CallMedia NewCall(int port, uint seed, IDigitSink digits, EchoSuppressorConfig echo)
+        // pairs x (offerer + answerer), all negotiated, on one shared workspace.
+        private static object Calls(int pairs, IDigitSink digits)
         {
-            return new CallMedia(new MediaConfig(), "127.0.0.1", port, seed.ToString(), new Xorshift(seed * 2654435761u), digits, echo);
+            var work = new CallMediaWorkspace();
+            var keep = new object[2 * pairs + 1];
+            keep[0] = work;
+            for (int i = 0; i < pairs; i++)
+            {
+                CallMedia a = NewCall(20100 + 4 * i, (uint)(10 + i), digits, new EchoSuppressorConfig(), work);
+                keep[1 + 2 * i] = a;
+                keep[2 + 2 * i] = Answer(a, 20102 + 4 * i, (uint)(50 + i), digits, work);
+            }
+            return keep;
+        }
+
+        private static CallMedia NewCall(int port, uint seed, IDigitSink digits, EchoSuppressorConfig echo, CallMediaWorkspace work = null)
+        {
+            return new CallMedia(new MediaConfig(), "127.0.0.1", port, seed.ToString(), new Xorshift(seed * 2654435761u), digits, echo, work);
         }
 
         // A second call that answered the first one's offer (negotiated, pump running).
-        private static CallMedia Answer(CallMedia offerer, int port, uint seed, IDigitSink digits)
+        private static CallMedia Answer(CallMedia offerer, int port, uint seed, IDigitSink digits, CallMediaWorkspace work = null)
         {
             byte[] offer = new byte[CallMedia.MaxSdpBytes], answer = new byte[CallMedia.MaxSdpBytes];
             offerer.CreateOffer(false, offer, 0, out int ol);
-            CallMedia b = NewCall(port, seed, digits, new EchoSuppressorConfig());
+            CallMedia b = NewCall(port, seed, digits, new EchoSuppressorConfig(), work);
             b.ReceiveOffer(offer, 0, ol, answer, 0, out int al, 0);
             offerer.ReceiveAnswer(answer, 0, al, 0);
             return b;

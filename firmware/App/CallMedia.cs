@@ -4,7 +4,9 @@
 // SIP: the SIP side hands it SDP bodies and INFO bodies. Pure: no sockets, threads or clocks
 // (the runtime owns the RTP socket and the 20 ms tick and calls in with nowMs).
 // Allocation: everything is created at call setup (and again only when a re-INVITE changes the
-// codec); the per-frame and per-packet paths allocate nothing.
+// codec); the per-frame and per-packet paths allocate nothing. Scratch that lives only inside
+// one call (SDP parse/build, the capture frame, RTP/RTCP parse/write) comes from a
+// CallMediaWorkspace that the app shares between its calls.
 // Limits: IPv4 media only; one audio stream.
 using Endpoint.Config;
 using Endpoint.Media.Audio;
@@ -26,6 +28,7 @@ namespace Endpoint.App
         private readonly MediaConfig _config;
         private readonly IRandomSource _random;
         private readonly IDigitSink _digits;
+        private readonly CallMediaWorkspace _work;
         private readonly SdpNegotiator _sdp;
         private readonly Rfc4733Sender _dtmfOut = new Rfc4733Sender();
         private readonly Rfc4733Receiver _dtmfIn;
@@ -40,10 +43,18 @@ namespace Endpoint.App
         private long _lastDigitMs = -100000;
         private long _now;
 
-        /// <summary>Creates the media state for a call on local RTP port <paramref name="rtpPort"/>.</summary>
+        /// <summary>Creates the media state for a call on local RTP port <paramref name="rtpPort"/>, with its own scratch.</summary>
         public CallMedia(MediaConfig config, string localAddress, int rtpPort, string sessionId, IRandomSource random, IDigitSink digits, EchoSuppressorConfig echo)
+            : this(config, localAddress, rtpPort, sessionId, random, digits, echo, null) { }
+
+        /// <summary>
+        /// Creates the media state for a call on local RTP port <paramref name="rtpPort"/>, using
+        /// <paramref name="workspace"/> as scratch (shared by the calls of one thread; null makes a private one).
+        /// </summary>
+        public CallMedia(MediaConfig config, string localAddress, int rtpPort, string sessionId, IRandomSource random, IDigitSink digits, EchoSuppressorConfig echo, CallMediaWorkspace workspace)
         {
             _config = config;
+            _work = workspace != null ? workspace : new CallMediaWorkspace();
             _random = random;
             _digits = digits;
             LocalRtpPort = rtpPort;
@@ -56,7 +67,7 @@ namespace Endpoint.App
             for (int i = 0; i < config.Codecs.Length; i++) sc.Codecs[i] = config.Codecs[i] == "PCMA" ? SdpCodecs.Pcma : SdpCodecs.Pcmu;
             sc.TelephoneEventPt = config.DtmfPayloadType;
             sc.PtimeMs = config.PtimeMs;
-            _sdp = new SdpNegotiator(sc);
+            _sdp = new SdpNegotiator(sc, _work.Sdp);
             _dtmfIn = new Rfc4733Receiver(this);
             _inBand = new DtmfDetector(this);
             if (echo != null && echo.Enabled) _echo = new EchoSuppressorHook(new EchoSuppressor(echo));
@@ -202,6 +213,7 @@ namespace Endpoint.App
                 var pc = new AudioPumpConfig();
                 pc.FramesPerPacket = r.PtimeMs >= 20 ? r.PtimeMs / 20 : 1;
                 pc.InactivityTimeoutMs = _config.RtpTimeoutSeconds * 1000;
+                pc.Workspace = _work.Audio;
                 IAudioCodec codec = r.Codec == SdpCodecs.Pcma ? (IAudioCodec)new PcmaCodec() : new PcmuCodec();
                 _pump = new AudioPump(codec, _random, pc);
                 _pump.EventSink = this;

@@ -1,7 +1,7 @@
 // Adapts the speakerphone echo suppressor (Media/Echo, which needs the microphone frame and the
-// speaker frame together) to the audio pump's hook (which sees playback and capture at
-// different moments): the last played frame is kept and used for the next captured frame.
-// Allocates one frame at construction only. Depends on Endpoint.Media.Audio and Media.Echo.
+// level of the speaker frame together) to the audio pump's hook (which sees playback and capture
+// at different moments): the mean square of the last played frame is kept and used for the next
+// captured frame. Allocates nothing. Depends on Endpoint.Media.Audio and Media.Echo.
 using Endpoint.Media.Audio;
 using Endpoint.Media.Echo;
 
@@ -11,7 +11,7 @@ namespace Endpoint.App
     public sealed class EchoSuppressorHook : IEchoSuppressor
     {
         private readonly EchoSuppressor _suppressor;
-        private readonly short[] _lastPlayed = new short[AudioPump.FrameSamples];
+        private long _lastPlayedPower;
 
         /// <summary>Wraps a suppressor.</summary>
         public EchoSuppressorHook(EchoSuppressor suppressor) { _suppressor = suppressor; }
@@ -19,15 +19,15 @@ namespace Endpoint.App
         /// <inheritdoc/>
         public void OnPlayback(short[] speaker, int offset, int count, long nowMs)
         {
-            int n = count < _lastPlayed.Length ? count : _lastPlayed.Length;
-            System.Array.Copy(speaker, offset, _lastPlayed, 0, n);
+            int n = count < AudioPump.FrameSamples ? count : AudioPump.FrameSamples;
+            _lastPlayedPower = EchoSuppressor.MeanSquare(speaker, offset, n);
         }
 
         /// <inheritdoc/>
         public void ProcessCapture(short[] mic, int offset, int count, long nowMs)
         {
-            int n = count < _lastPlayed.Length ? count : _lastPlayed.Length;
-            _suppressor.Process(mic, offset, _lastPlayed, 0, n);
+            int n = count < AudioPump.FrameSamples ? count : AudioPump.FrameSamples;
+            _suppressor.Process(mic, offset, n, _lastPlayedPower);
         }
     }
 }

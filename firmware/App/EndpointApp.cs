@@ -41,6 +41,7 @@ namespace Endpoint.App
         private readonly short[] _silence = new short[160];
         private readonly byte[] _packet = new byte[512];
         private readonly EchoSuppressorConfig _echo;
+        private readonly CallMediaWorkspace _mediaWork = new CallMediaWorkspace(); // scratch shared by all calls (one thread)
         private readonly SlotDigitSink[] _digitSinks;
         private IProductApp _product;
         private IInputInjector _inputs;
@@ -270,7 +271,7 @@ namespace Endpoint.App
             _sessionCounter++;
             IDigitSink digits = null;
             for (int i = 0; i < MaxCalls; i++) if (_calls[i] == slot) digits = _digitSinks[i];
-            var media = new CallMedia(_config.Media, _localHost, port, _sessionCounter.ToString(), _random, digits, _echo);
+            var media = new CallMedia(_config.Media, _localHost, port, _sessionCounter.ToString(), _random, digits, _echo, _mediaWork);
             _ports.Attach(port, media);
             slot.Port = port;
             slot.Media = media;

@@ -11,6 +11,8 @@
 //  - hold: a=sendonly/a=inactive or c=0.0.0.0 (RFC 2543) from the peer; LocalHold makes our
 //    next SDP sendonly (inactive falls out of the answer rules when both hold).
 //  - changes of address/port/codec/direction/ptime against the previous result are flagged.
+// Memory: a negotiator keeps only its config, the last SDP it sent and the current result; the
+// parse/build scratch lives in an SdpWorkspace that the negotiators of one thread may share.
 // Sans-IO: bytes in, bytes out into caller buffers. Depends on the Endpoint.Sdp model, parser
 // and writer only; knows nothing of SIP transactions, RTP or codecs. Not thread-safe.
 namespace Endpoint.Sdp
@@ -19,13 +21,9 @@ namespace Endpoint.Sdp
     public sealed class SdpNegotiator
     {
         private readonly SdpConfig _config;
-        private readonly SdpWriter _writer = new SdpWriter();
+        private readonly SdpWorkspace _work;
         private readonly SdpMediaResult _result = new SdpMediaResult();
-        private readonly SdpMediaResult _next = new SdpMediaResult();
         private SdpSession _local = new SdpSession();
-        private SdpSession _localNext = new SdpSession();
-        private SdpSession _remote = new SdpSession();
-        private SdpSession _parse = new SdpSession();
         private ulong _nextVersion;
         private bool _offerPending;
         private bool _negotiated;
@@ -33,11 +31,18 @@ namespace Endpoint.Sdp
         private int _offerAudioIndex = -1;
         private int _errorLine;
 
-        /// <summary>Creates the engine for one call with the given local capabilities.</summary>
-        public SdpNegotiator(SdpConfig config)
+        /// <summary>Creates the engine for one call with the given local capabilities and its own scratch.</summary>
+        public SdpNegotiator(SdpConfig config) : this(config, null) { }
+
+        /// <summary>
+        /// Creates the engine for one call using <paramref name="workspace"/> as scratch (shared by
+        /// the negotiators of one thread; null makes a private one).
+        /// </summary>
+        public SdpNegotiator(SdpConfig config, SdpWorkspace workspace)
         {
             if (config == null) throw new System.ArgumentNullException("config");
             _config = config;
+            _work = workspace != null ? workspace : new SdpWorkspace();
             Reset();
         }
 
@@ -49,9 +54,6 @@ namespace Endpoint.Sdp
 
         /// <summary>The last SDP we sent (offer or answer); empty before the first.</summary>
         public SdpSession LocalDescription { get { return _local; } }
-
-        /// <summary>The last peer SDP that was accepted.</summary>
-        public SdpSession RemoteDescription { get { return _remote; } }
 
         /// <summary>True while an offer of ours awaits its answer.</summary>
         public bool OfferPending { get { return _offerPending; } }
@@ -75,7 +77,6 @@ namespace Endpoint.Sdp
         public void Reset()
         {
             _local.Reset();
-            _remote.Reset();
             _result.Reset();
             _nextVersion = _config.InitialVersion;
             _offerPending = false;
@@ -92,7 +93,7 @@ namespace Endpoint.Sdp
         /// </summary>
         public SdpStatus CreateOffer(byte[] dst, int offset, int capacity, out int written)
         {
-            SdpSession s = _localNext;
+            SdpSession s = _work.Build;
             s.Reset();
             FillSessionLevel(s);
             int audio = 0;
@@ -110,7 +111,7 @@ namespace Endpoint.Sdp
             {
                 FillOfferAudio(s.AddMedia());
             }
-            SdpStatus st = _writer.Write(s, dst, offset, capacity, out written);
+            SdpStatus st = _work.Writer.Write(s, dst, offset, capacity, out written);
             if (st != SdpStatus.Ok) return st;
             CommitLocal();
             _offerPending = true;
@@ -133,17 +134,17 @@ namespace Endpoint.Sdp
         {
             written = 0;
             if (_offerPending) return SdpStatus.OfferPending;
-            SdpStatus st = SdpParser.Parse(body, offset, count, _parse);
-            _errorLine = _parse.ErrorLine;
+            SdpSession offer = _work.Parse;
+            SdpStatus st = SdpParser.Parse(body, offset, count, offer);
+            _errorLine = offer.ErrorLine;
             if (st != SdpStatus.Ok) return st;
 
-            SdpSession offer = _parse;
-            SdpSession answer = _localNext;
+            SdpSession answer = _work.Build;
             answer.Reset();
             FillSessionLevel(answer);
             int chosen = -1;
             bool anyOpen = false;
-            _next.Reset();
+            _work.Next.Reset();
             for (int i = 0; i < offer.MediaCount; i++)
             {
                 SdpMedia om = offer.Media[i];
@@ -160,7 +161,7 @@ namespace Endpoint.Sdp
             }
             if (chosen < 0 && (anyOpen || offer.MediaCount == 0)) return SdpStatus.NotAcceptable;
 
-            st = _writer.Write(answer, dst, dstOffset, capacity, out written);
+            st = _work.Writer.Write(answer, dst, dstOffset, capacity, out written);
             if (st != SdpStatus.Ok) return st;
             CommitLocal();
             CommitRemote();
@@ -175,10 +176,10 @@ namespace Endpoint.Sdp
         {
             if (!_offerPending) return SdpStatus.NoOfferPending;
             _offerPending = false;
-            SdpStatus st = SdpParser.Parse(body, offset, count, _parse);
-            _errorLine = _parse.ErrorLine;
+            SdpSession ans = _work.Parse;
+            SdpStatus st = SdpParser.Parse(body, offset, count, ans);
+            _errorLine = ans.ErrorLine;
             if (st != SdpStatus.Ok) return st;
-            SdpSession ans = _parse;
             if (ans.MediaCount != _local.MediaCount) return SdpStatus.AnswerMismatch;
             for (int i = 0; i < ans.MediaCount; i++)
             {
@@ -201,15 +202,16 @@ namespace Endpoint.Sdp
             }
             if (ai < 0) return SdpStatus.NotAcceptable;
 
-            _next.Reset();
-            _next.PayloadType = am.Formats[ai];
-            _next.ReceivePayloadType = om.Formats[SdpCodecs.Find(om, codec)];
+            SdpMediaResult next = _work.Next;
+            next.Reset();
+            next.PayloadType = am.Formats[ai];
+            next.ReceivePayloadType = om.Formats[SdpCodecs.Find(om, codec)];
             int ate = SdpCodecs.Find(am, SdpCodecs.TelephoneEvent);
             int ote = SdpCodecs.Find(om, SdpCodecs.TelephoneEvent);
             if (ate >= 0 && ote >= 0)
             {
-                _next.TelephoneEventPt = am.Formats[ate];
-                _next.ReceiveTelephoneEventPt = om.Formats[ote];
+                next.TelephoneEventPt = am.Formats[ate];
+                next.ReceiveTelephoneEventPt = om.Formats[ote];
             }
             SdpDirection remoteDir = am.EffectiveDirection(ans);
             FillResult(_offerAudioIndex, codec, am, conn, om.Direction, remoteDir);
@@ -269,8 +271,8 @@ namespace Endpoint.Sdp
             if (te >= 0)
             {
                 am.AddFormat(om.Formats[te], "telephone-event", 8000, _config.TelephoneEvents);
-                _next.TelephoneEventPt = om.Formats[te];
-                _next.ReceiveTelephoneEventPt = om.Formats[te];
+                _work.Next.TelephoneEventPt = om.Formats[te];
+                _work.Next.ReceiveTelephoneEventPt = om.Formats[te];
             }
             am.Ptime = _config.PtimeMs;
             am.MaxPtime = _config.MaxPtimeMs;
@@ -280,8 +282,8 @@ namespace Endpoint.Sdp
             SdpDirection wish = LocalWish();
             am.Direction = SdpDirections.From(SdpDirections.Sends(wish) && peerReceives, SdpDirections.Receives(wish) && SdpDirections.Sends(offered));
             am.DirectionSet = true;
-            _next.PayloadType = om.Formats[ci];
-            _next.ReceivePayloadType = om.Formats[ci];
+            _work.Next.PayloadType = om.Formats[ci];
+            _work.Next.ReceivePayloadType = om.Formats[ci];
             FillResult(IndexOf(offer, om), codec, om, conn, am.Direction, offered);
         }
 
@@ -297,23 +299,24 @@ namespace Endpoint.Sdp
         private void FillResult(int index, int codec, SdpMedia remote, SdpConnection conn, SdpDirection localDir, SdpDirection remoteDir)
         {
             bool nullAddr = conn.IsNullAddress;
-            _next.Active = true;
-            _next.MediaIndex = index;
-            _next.Codec = codec;
-            _next.CodecName = SdpCodecs.Name(codec);
-            _next.ClockRate = 8000;
-            _next.RemoteAddress = conn.Address;
-            _next.RemoteIpv6 = conn.Ipv6;
-            _next.RemotePort = remote.Port;
-            _next.RemoteRtcpPort = remote.RtcpPort > 0 ? remote.RtcpPort : remote.Port + 1;
-            _next.RemoteRtcpAddress = remote.RtcpAddress != null ? remote.RtcpAddress : conn.Address;
-            _next.PtimeMs = NegotiatePtime(remote);
-            _next.LocalDirection = localDir;
-            _next.RemoteDirection = remoteDir;
-            _next.LocalHold = LocalHold;
-            _next.RemoteHold = nullAddr || remoteDir == SdpDirection.SendOnly || remoteDir == SdpDirection.Inactive;
-            _next.CanSend = SdpDirections.Sends(localDir) && SdpDirections.Receives(remoteDir) && !nullAddr && remote.Port != 0;
-            _next.CanReceive = SdpDirections.Receives(localDir) && SdpDirections.Sends(remoteDir);
+            SdpMediaResult next = _work.Next;
+            next.Active = true;
+            next.MediaIndex = index;
+            next.Codec = codec;
+            next.CodecName = SdpCodecs.Name(codec);
+            next.ClockRate = 8000;
+            next.RemoteAddress = conn.Address;
+            next.RemoteIpv6 = conn.Ipv6;
+            next.RemotePort = remote.Port;
+            next.RemoteRtcpPort = remote.RtcpPort > 0 ? remote.RtcpPort : remote.Port + 1;
+            next.RemoteRtcpAddress = remote.RtcpAddress != null ? remote.RtcpAddress : conn.Address;
+            next.PtimeMs = NegotiatePtime(remote);
+            next.LocalDirection = localDir;
+            next.RemoteDirection = remoteDir;
+            next.LocalHold = LocalHold;
+            next.RemoteHold = nullAddr || remoteDir == SdpDirection.SendOnly || remoteDir == SdpDirection.Inactive;
+            next.CanSend = SdpDirections.Sends(localDir) && SdpDirections.Receives(remoteDir) && !nullAddr && remote.Port != 0;
+            next.CanReceive = SdpDirections.Receives(localDir) && SdpDirections.Sends(remoteDir);
         }
 
         private int NegotiatePtime(SdpMedia m)
@@ -364,19 +367,17 @@ namespace Endpoint.Sdp
         private void CommitLocal()
         {
             SdpSession t = _local;
-            _local = _localNext;
-            _localNext = t;
+            _local = _work.Build;
+            _work.Build = t;
             _nextVersion++;
             _sentAny = true;
         }
 
         private void CommitRemote()
         {
-            SdpSession t = _remote;
-            _remote = _parse;
-            _parse = t;
-            _next.Changes = _negotiated ? _next.DiffFrom(_result) : (_next.Active ? 63 : 0);
-            _result.CopyFrom(_next);
+            SdpMediaResult next = _work.Next;
+            next.Changes = _negotiated ? next.DiffFrom(_result) : (next.Active ? 63 : 0);
+            _result.CopyFrom(next);
             _negotiated = true;
         }
     }

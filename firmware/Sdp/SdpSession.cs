@@ -1,6 +1,7 @@
 // A whole SDP session description (RFC 8866): v=, o=, s=, session-level c=, t=, session-level
-// direction, and up to SdpLimits.MaxMedia media descriptions held in preallocated SdpMedia
-// objects (Reset reuses them). Depends on SdpMedia, SdpConnection, SdpDirection.
+// direction, and up to SdpLimits.MaxMedia media descriptions held in SdpMedia objects that
+// are created when a slot is first used and reused after (Reset keeps them), so a session
+// with one m= line holds one. Depends on SdpMedia, SdpConnection, SdpDirection.
 namespace Endpoint.Sdp
 {
     /// <summary>A parsed or to-be-written session description.</summary>
@@ -39,7 +40,7 @@ namespace Endpoint.Sdp
         /// <summary>True when a direction attribute was given at session level.</summary>
         public bool DirectionSet;
 
-        /// <summary>The media descriptions; the first <see cref="MediaCount"/> are valid.</summary>
+        /// <summary>The media descriptions; the first <see cref="MediaCount"/> are valid (later slots may be null).</summary>
         public readonly SdpMedia[] Media = new SdpMedia[SdpLimits.MaxMedia];
 
         /// <summary>Number of valid media descriptions.</summary>
@@ -48,10 +49,9 @@ namespace Endpoint.Sdp
         /// <summary>After a failed parse: the 1-based line number of the offending line, else 0.</summary>
         public int ErrorLine;
 
-        /// <summary>Creates an empty description with preallocated media slots.</summary>
+        /// <summary>Creates an empty description (media slots are created by <see cref="AddMedia"/>).</summary>
         public SdpSession()
         {
-            for (int i = 0; i < Media.Length; i++) Media[i] = new SdpMedia();
             Reset();
         }
 
@@ -74,12 +74,14 @@ namespace Endpoint.Sdp
             ErrorLine = 0;
         }
 
-        /// <summary>Takes the next free media slot (reset), or null when all are used.</summary>
+        /// <summary>Takes the next free media slot (reset; created on its first use), or null when all are used.</summary>
         public SdpMedia AddMedia()
         {
             if (MediaCount >= Media.Length) return null;
-            SdpMedia m = Media[MediaCount++];
-            m.Reset();
+            SdpMedia m = Media[MediaCount];
+            if (m == null) Media[MediaCount] = m = new SdpMedia();
+            else m.Reset();
+            MediaCount++;
             return m;
         }
     }

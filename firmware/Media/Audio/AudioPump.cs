@@ -5,7 +5,9 @@
 //   playback: jitter buffer (decode, concealment) -> playback processor -> volume -> speaker,
 //             and the speaker frame to the echo suppressor as its reference
 // plus RTCP reports/BYE through the session. Everything is allocated in the constructor; the
-// per-frame and per-packet calls allocate nothing.
+// per-frame and per-packet calls allocate nothing. The capture frame and the RTP parse/write
+// scratch are used only inside one call and may be shared by the pumps of one thread
+// (AudioPumpConfig.Workspace).
 // Depends on IAudioCodec, RtpSession, JitterBuffer, VolumeTable and the hook interfaces.
 // Does not know SIP, SDP, sockets, threads or clocks (time is nowMs; wall clock a parameter).
 // Limits: 8 kHz, 160-sample (20 ms) frames; sample-addressable codecs (G.711).
@@ -26,7 +28,7 @@ namespace Endpoint.Media.Audio
         private readonly IAudioCodec _codec;
         private readonly RtpSession _session;
         private readonly JitterBuffer _jitter;
-        private readonly short[] _capture = new short[FrameSamples];
+        private readonly short[] _capture;  // may be shared with other pumps of the same thread
         private readonly byte[] _payload;
         private readonly int _framesPerPacket;
         private readonly int _frameBytes;
@@ -44,7 +46,8 @@ namespace Endpoint.Media.Audio
             if (config.FramesPerPacket < 1 || config.FramesPerPacket > 6) throw new System.ArgumentOutOfRangeException("FramesPerPacket");
             _codec = codec;
             byte[] cname = config.Cname != null && config.Cname.Length > 0 ? config.Cname : _defaultCname;
-            _session = new RtpSession(random, codec.ClockRate, cname, 0, cname.Length);
+            AudioPumpWorkspace work = config.Workspace != null ? config.Workspace : new AudioPumpWorkspace();
+            _session = new RtpSession(random, codec.ClockRate, cname, 0, cname.Length, work.Rtp);
             _session.AudioPayloadType = config.AudioPayloadType >= 0 ? config.AudioPayloadType : codec.PayloadType;
             _session.EventPayloadType = config.TelephoneEventPayloadType;
             _session.InactivityTimeoutMs = config.InactivityTimeoutMs;
@@ -53,6 +56,7 @@ namespace Endpoint.Media.Audio
             _framesPerPacket = config.FramesPerPacket;
             _frameBytes = codec.BytesForSamples(FrameSamples);
             _payload = new byte[_frameBytes * _framesPerPacket];
+            _capture = work.CaptureFrame;
             SendAudio = true;
         }
 

@@ -20,5 +20,7 @@ namespace Endpoint.Media.Audio
         public byte[] Cname;
         /// <summary>Jitter buffer settings; null uses the defaults.</summary>
         public JitterBufferConfig Jitter;
+        /// <summary>Scratch shared with the other pumps of the same thread; null: the pump makes its own.</summary>
+        public AudioPumpWorkspace Workspace;
     }
 }

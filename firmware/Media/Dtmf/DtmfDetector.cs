@@ -11,7 +11,10 @@
 // after MinPauseMs of silence (or MissEndMs without hits), so a long tone is reported once and
 // 10 ms drop-outs are bridged.
 // Cost per sample: 8 multiply-adds + energy, float, whole-chunk loop with locals; per 5 ms:
-// about 40 complex multiply-adds. No allocation after construction.
+// about 40 complex multiply-adds (the window's phase rotations come from a recurrence on one
+// per-tone step, not from tables). Memory: the coefficients are static (shared by every call);
+// an instance holds the resonator states and one ring of 7 complex sub-block results per tone
+// (about 600 bytes of floats). No allocation after construction.
 // Depends on DtmfDetectorConfig and IDigitSink. Knows nothing of RTP, codecs or frames sizes
 // (any count per call). Limits: 8000 Hz only.
 namespace Endpoint.Media.Dtmf
@@ -26,19 +29,35 @@ namespace Endpoint.Media.Dtmf
         private static readonly int[] Freqs = { 697, 770, 852, 941, 1209, 1336, 1477, 1633 };
         private static readonly int[] Blocks = { 7, 6, 6, 5, 4, 4, 3, 3 };
 
+        // Per tone: Goertzel coefficient 2cos(w), cos(w), sin(w), and the rotation from one
+        // sub-block to the next, e^(-i w Hop) (shared by every detector).
+        private static readonly float[] Coef = new float[8];
+        private static readonly float[] Cos = new float[8];
+        private static readonly float[] Sin = new float[8];
+        private static readonly float[] StepRe = new float[8];
+        private static readonly float[] StepIm = new float[8];
+
         private readonly IDigitSink _sink;
-        private readonly float[] _coef = new float[8];
-        private readonly float[] _cos = new float[8];
-        private readonly float[] _sin = new float[8];
-        private readonly float[][] _rotRe = new float[8][];
-        private readonly float[][] _rotIm = new float[8][];
-        private readonly float[][] _zRe = new float[8][];
-        private readonly float[][] _zIm = new float[8][];
+        private readonly float[] _zRe = new float[8 * Ring];   // tone k's ring at [k * Ring, k * Ring + Ring)
+        private readonly float[] _zIm = new float[8 * Ring];
         private readonly float[] _blockEnergy = new float[Ring];
         private readonly float[] _amp2 = new float[8];
         private readonly float[] _share = new float[8];
         private readonly float[] _s1 = new float[8];
         private readonly float[] _s2 = new float[8];
+
+        static DtmfDetector()
+        {
+            for (int k = 0; k < 8; k++)
+            {
+                double w = 2 * System.Math.PI * Freqs[k] / 8000.0;
+                Cos[k] = (float)System.Math.Cos(w);
+                Sin[k] = (float)System.Math.Sin(w);
+                Coef[k] = 2 * Cos[k];
+                StepRe[k] = (float)System.Math.Cos(w * Hop);
+                StepIm[k] = (float)-System.Math.Sin(w * Hop);
+            }
+        }
 
         private readonly float _minAmp2, _absFloor, _normalTwist, _reverseTwist, _relPeak, _minShare;
         private readonly int _minDurationSamples, _pauseBlocks, _missEndBlocks;
@@ -63,23 +82,6 @@ namespace Endpoint.Media.Dtmf
         {
             if (config == null) throw new System.ArgumentNullException("config");
             _sink = sink;
-            for (int k = 0; k < 8; k++)
-            {
-                double w = 2 * System.Math.PI * Freqs[k] / 8000.0;
-                _cos[k] = (float)System.Math.Cos(w);
-                _sin[k] = (float)System.Math.Sin(w);
-                _coef[k] = 2 * _cos[k];
-                int l = Blocks[k];
-                _rotRe[k] = new float[l];
-                _rotIm[k] = new float[l];
-                for (int j = 0; j < l; j++)
-                {
-                    _rotRe[k][j] = (float)System.Math.Cos(w * Hop * j);
-                    _rotIm[k][j] = (float)-System.Math.Sin(w * Hop * j);
-                }
-                _zRe[k] = new float[Ring];
-                _zIm[k] = new float[Ring];
-            }
             float minAmp = ZeroDbm0Peak * (float)System.Math.Pow(10, config.MinLevelDbm0 / 20.0);
             _minAmp2 = minAmp * minAmp;
             _absFloor = _minAmp2 / 4;
@@ -106,17 +108,11 @@ namespace Endpoint.Media.Dtmf
         /// <summary>Clears all state (keeps settings and counters).</summary>
         public void Reset()
         {
-            for (int k = 0; k < 8; k++)
-            {
-                _s1[k] = 0;
-                _s2[k] = 0;
-                for (int j = 0; j < Ring; j++)
-                {
-                    _zRe[k][j] = 0;
-                    _zIm[k][j] = 0;
-                }
-            }
-            for (int j = 0; j < Ring; j++) _blockEnergy[j] = 0;
+            System.Array.Clear(_s1, 0, 8);
+            System.Array.Clear(_s2, 0, 8);
+            System.Array.Clear(_zRe, 0, _zRe.Length);
+            System.Array.Clear(_zIm, 0, _zIm.Length);
+            System.Array.Clear(_blockEnergy, 0, Ring);
             _energy = 0;
             _fill = 0;
             _inRun = false;
@@ -149,7 +145,8 @@ namespace Endpoint.Media.Dtmf
         // The per-sample loop: 8 Goertzel resonators and the energy, all in locals.
         private void Filter(short[] s, int from, int n)
         {
-            float c0 = _coef[0], c1 = _coef[1], c2 = _coef[2], c3 = _coef[3], c4 = _coef[4], c5 = _coef[5], c6 = _coef[6], c7 = _coef[7];
+            float[] cf = Coef;
+            float c0 = cf[0], c1 = cf[1], c2 = cf[2], c3 = cf[3], c4 = cf[4], c5 = cf[5], c6 = cf[6], c7 = cf[7];
             float a0 = _s1[0], a1 = _s1[1], a2 = _s1[2], a3 = _s1[3], a4 = _s1[4], a5 = _s1[5], a6 = _s1[6], a7 = _s1[7];
             float b0 = _s2[0], b1 = _s2[1], b2 = _s2[2], b3 = _s2[3], b4 = _s2[4], b5 = _s2[5], b6 = _s2[6], b7 = _s2[7];
             float e = _energy, t;
@@ -178,8 +175,8 @@ namespace Endpoint.Media.Dtmf
             for (int k = 0; k < 8; k++)
             {
                 float s1 = _s1[k], s2 = _s2[k];
-                _zRe[k][_slot] = s1 - s2 * _cos[k];
-                _zIm[k][_slot] = s2 * _sin[k];
+                _zRe[k * Ring + _slot] = s1 - s2 * Cos[k];
+                _zIm[k * Ring + _slot] = s2 * Sin[k];
                 _s1[k] = 0;
                 _s2[k] = 0;
             }
@@ -244,17 +241,23 @@ namespace Endpoint.Media.Dtmf
         {
             for (int k = 0; k < 8; k++)
             {
+                // Coherent sum over the last l sub-blocks, the j-th (oldest first) rotated by
+                // e^(-i w Hop j); the rotation advances by one complex multiply per sub-block.
                 int l = Blocks[k];
-                float[] zr = _zRe[k], zi = _zIm[k], rr = _rotRe[k], ri = _rotIm[k];
+                float[] zr = _zRe, zi = _zIm;
+                int ring = k * Ring;
                 int slot = _slot - l + 1;
                 if (slot < 0) slot += Ring;
-                float wr = 0, wi = 0, en = 0;
+                float wr = 0, wi = 0, en = 0, c = 1, d = 0, sr = StepRe[k], si = StepIm[k];
                 for (int j = 0; j < l; j++)
                 {
-                    float a = zr[slot], b = zi[slot], c = rr[j], d = ri[j];
+                    float a = zr[ring + slot], b = zi[ring + slot];
                     wr += a * c - b * d;
                     wi += a * d + b * c;
                     en += _blockEnergy[slot];
+                    float nc = c * sr - d * si;
+                    d = c * si + d * sr;
+                    c = nc;
                     slot = slot + 1 == Ring ? 0 : slot + 1;
                 }
                 float p = wr * wr + wi * wi;

@@ -86,14 +86,38 @@ namespace Endpoint.Media.Echo
                 throw new System.ArgumentOutOfRangeException("count");
             }
             if (count == 0) return;
-            long farSum = 0, nearSum = 0;
-            for (int i = 0; i < count; i++)
+            Suppress(mic, micOffset, count, MeanSquare(speaker, speakerOffset, count));
+        }
+
+        /// <summary>
+        /// Like <see cref="Process"/>, with the playback frame given by its mean square
+        /// (<see cref="MeanSquare"/>) instead of its samples: a caller that sees playback and
+        /// capture at different moments keeps one number instead of a copy of the frame.
+        /// </summary>
+        public void Process(short[] mic, int micOffset, int count, long farMeanSquare)
+        {
+            if (mic == null || count < 0 || micOffset < 0 || count > mic.Length - micOffset) throw new System.ArgumentOutOfRangeException("count");
+            if (count == 0) return;
+            Suppress(mic, micOffset, count, farMeanSquare);
+        }
+
+        /// <summary>Mean of the squared samples of samples[offset, offset+count) (0 when count is 0).</summary>
+        public static long MeanSquare(short[] samples, int offset, int count)
+        {
+            if (count <= 0) return 0;
+            long sum = 0;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
             {
-                int f = speaker[speakerOffset + i], n = mic[micOffset + i];
-                farSum += f * f;
-                nearSum += n * n;
+                int v = samples[i];
+                sum += v * v;
             }
-            long far = farSum / count, near = nearSum / count;
+            return sum / count;
+        }
+
+        private void Suppress(short[] mic, int micOffset, int count, long far)
+        {
+            long near = MeanSquare(mic, micOffset, count);
 
             long decay = count >= 320 ? _farEnv : _farEnv * count / 320;
             _farEnv -= decay;

@@ -1,7 +1,9 @@
 // Adaptive playout (jitter) buffer for one RTP audio stream, pull model: the audio loop calls
-// GetFrame every 20 ms, the network side calls Put per packet. Fixed memory: Slots packet slots
-// of MaxPayloadBytes preallocated, one frame of scratch and one of concealment history; nothing
-// is allocated per packet or per frame.
+// GetFrame every 20 ms, the network side calls Put per packet. Fixed memory: Slots slots of one
+// frame of encoded audio each (a packet longer than a frame, e.g. 40 ms, is stored as frame-sized
+// pieces in consecutive-timestamp slots; 16 slots x 160 bytes hold 320 ms of G.711 whatever the
+// packet size), one frame of concealment history and a 2 ms cross-fade scratch; nothing is
+// allocated per packet or per frame.
 //  - Reordering: packets are found by timestamp; any arrival order before playout works.
 //  - Duplicates: a 64-packet bitmap behind the highest sequence number.
 //  - Late packets (whose audio was already played or concealed) are dropped and raise the
@@ -33,12 +35,11 @@ namespace Endpoint.Media.Jitter
         private readonly int _nSlots;
         private readonly int _maxPayload;
         private readonly int _frame;
-        private readonly byte[][] _data;
-        private readonly int[] _len;
-        private readonly uint[] _ts;
-        private readonly int[] _dur;
-        private readonly bool[] _used;
-        private readonly short[] _scratch;
+        private readonly int _slotBytes;
+        private readonly byte[] _data;      // slot i at [i * _slotBytes, (i + 1) * _slotBytes)
+        private readonly uint[] _ts;        // first timestamp of each slot's audio
+        private readonly int[] _dur;        // samples in each slot; 0 = free
+        private readonly short[] _fade = new short[CrossFade];
         private readonly PacketLossConcealer _plc;
         private readonly JitterStats _stats = new JitterStats();
         private readonly int _clock;
@@ -91,13 +92,10 @@ namespace Endpoint.Media.Jitter
             _quiet = config.QuietLevel;
             _reprimeFrames = config.ReprimeFrames;
             _maxJump = MsToSamples(config.MaxJumpMs);
-            _data = new byte[_nSlots][];
-            for (int i = 0; i < _nSlots; i++) _data[i] = new byte[_maxPayload];
-            _len = new int[_nSlots];
+            _slotBytes = codec.BytesForSamples(_frame);
+            _data = new byte[_nSlots * _slotBytes];
             _ts = new uint[_nSlots];
             _dur = new int[_nSlots];
-            _used = new bool[_nSlots];
-            _scratch = new short[_frame];
             _plc = new PacketLossConcealer(_frame);
         }
 
@@ -110,7 +108,7 @@ namespace Endpoint.Media.Jitter
         /// <summary>True while playing out (not priming or stopped).</summary>
         public bool IsPlaying { get { return _playing; } }
 
-        /// <summary>Packets currently buffered.</summary>
+        /// <summary>Slots currently holding audio (a packet longer than a frame holds one per frame).</summary>
         public int BufferedPackets { get { return _count; } }
 
         /// <summary>Current depth: smoothed audio buffered at each pull, including the frame being played, ms.</summary>
@@ -137,7 +135,7 @@ namespace Endpoint.Media.Jitter
 
         private void Restart()
         {
-            for (int i = 0; i < _nSlots; i++) _used[i] = false;
+            for (int i = 0; i < _nSlots; i++) _dur[i] = 0;
             _count = 0;
             _hasSeq = false;
             _seen = 0;
@@ -228,14 +226,18 @@ namespace Endpoint.Media.Jitter
                 int rel = (int)(timestamp - _highEnd);
                 if (rel > _maxJump || rel < -_maxJump) RestartWith(seq, ref reset);
             }
-            int slot = FreeSlot();
-            System.Array.Copy(buf, off, _data[slot], 0, len);
-            _len[slot] = len;
-            _ts[slot] = timestamp;
-            _dur[slot] = dur;
-            _used[slot] = true;
-            _count++;
-            if (_count == 1 && !_playing) _highEnd = end;
+            bool wasEmpty = _count == 0;
+            for (int done = 0; done < dur; )
+            {
+                int n = dur - done > _frame ? _frame : dur - done;
+                int slot = FreeSlot();
+                System.Array.Copy(buf, off + _codec.BytesForSamples(done), _data, slot * _slotBytes, _codec.BytesForSamples(n));
+                _ts[slot] = timestamp + (uint)done;
+                _dur[slot] = n;
+                _count++;
+                done += n;
+            }
+            if (wasEmpty && !_playing) _highEnd = end;
             else if ((int)(end - _highEnd) > 0) _highEnd = end;
             if (!_playing && !_priming)
             {
@@ -284,10 +286,10 @@ namespace Endpoint.Media.Jitter
             int oldest = -1;
             for (int i = 0; i < _nSlots; i++)
             {
-                if (!_used[i]) return i;
+                if (_dur[i] == 0) return i;
                 if (oldest < 0 || (int)(_ts[i] - _ts[oldest]) < 0) oldest = i;
             }
-            _used[oldest] = false;
+            _dur[oldest] = 0;
             _count--;
             _stats.Overflows++;
             return oldest;
@@ -297,7 +299,7 @@ namespace Endpoint.Media.Jitter
         {
             for (int i = 0; i < _nSlots; i++)
             {
-                if (_used[i] && (uint)(ts - _ts[i]) < (uint)_dur[i]) return i;
+                if ((uint)(ts - _ts[i]) < (uint)_dur[i]) return i; // a free slot (0 samples) covers nothing
             }
             return -1;
         }
@@ -306,9 +308,9 @@ namespace Endpoint.Media.Jitter
         {
             for (int i = 0; i < _nSlots; i++)
             {
-                if (_used[i] && (int)(_playTs - (_ts[i] + (uint)_dur[i])) >= 0)
+                if (_dur[i] != 0 && (int)(_playTs - (_ts[i] + (uint)_dur[i])) >= 0)
                 {
-                    _used[i] = false;
+                    _dur[i] = 0;
                     _count--;
                 }
             }
@@ -332,7 +334,7 @@ namespace Endpoint.Media.Jitter
                 int n = _dur[s] - from;
                 if (n > _frame - filled) n = _frame - filled;
                 int byteOff = _codec.BytesForSamples(from);
-                _codec.Decode(_data[s], byteOff, _codec.BytesForSamples(n), dst, off + filled);
+                _codec.Decode(_data, s * _slotBytes + byteOff, _codec.BytesForSamples(n), dst, off + filled);
                 filled += n;
             }
             return true;
@@ -347,13 +349,13 @@ namespace Endpoint.Media.Jitter
             int pick = -1;
             for (int i = 0; i < _nSlots; i++)
             {
-                if (!_used[i]) continue;
+                if (_dur[i] == 0) continue;
                 if ((int)(_highEnd - (_ts[i] + (uint)_dur[i])) > target) continue;
                 if (pick < 0 || (int)(_ts[i] - _ts[pick]) < 0) pick = i;
             }
             if (pick < 0)
             {
-                for (int i = 0; i < _nSlots; i++) if (_used[i] && (pick < 0 || (int)(_ts[i] - _ts[pick]) > 0)) pick = i;
+                for (int i = 0; i < _nSlots; i++) if (_dur[i] != 0 && (pick < 0 || (int)(_ts[i] - _ts[pick]) > 0)) pick = i;
             }
             _playTs = _ts[pick];
             _playing = true;
@@ -413,14 +415,16 @@ namespace Endpoint.Media.Jitter
 
             if (excess > _frame && _cooldown == 0 && Covering(_playTs + (uint)_frame) >= 0)
             {
-                Fill(_playTs, _scratch, 0);
+                // Decode this frame into the output; if it is dropped, its start is kept for the cross-fade.
+                Fill(_playTs, output, off);
                 _dropWait++;
-                if (Quiet(_scratch, 0) || excess > 3 * _frame || _dropWait > 100)
+                if (Quiet(output, off) || excess > 3 * _frame || _dropWait > 100)
                 {
+                    System.Array.Copy(output, off, _fade, 0, CrossFade);
                     _playTs += (uint)_frame;
                     Fill(_playTs, output, off);
                     for (int i = 0; i < CrossFade; i++)
-                        output[off + i] = (short)((output[off + i] * i + _scratch[i] * (CrossFade - i)) / CrossFade);
+                        output[off + i] = (short)((output[off + i] * i + _fade[i] * (CrossFade - i)) / CrossFade);
                     _plc.Good(output, off);
                     _playTs += (uint)_frame;
                     _stats.Dropped++;
@@ -429,6 +433,9 @@ namespace Endpoint.Media.Jitter
                     _dropWait = 0;
                     return JitterFrameKind.Audio;
                 }
+                _plc.Good(output, off); // not dropped: play the frame already decoded
+                _playTs += (uint)_frame;
+                return JitterFrameKind.Audio;
             }
             else if (excess < -_frame && _cooldown == 0)
             {

@@ -1,13 +1,17 @@
-// Settings of the adaptive jitter buffer: fixed capacity (slots x largest payload) chosen at
+// Settings of the adaptive jitter buffer: fixed capacity (slots of one frame each) chosen at
 // call setup, playout-depth bounds and the adaptation constants. Depends on nothing.
 namespace Endpoint.Media.Jitter
 {
     /// <summary>Jitter buffer settings; read once by the JitterBuffer constructor.</summary>
     public sealed class JitterBufferConfig
     {
-        /// <summary>Packet slots (fixed memory). Default 16: 320 ms of 20 ms packets, 640 ms of 40 ms packets.</summary>
+        /// <summary>
+        /// Frame slots (fixed memory: Slots x one frame of encoded audio). Default 16: 320 ms, i.e.
+        /// MaxDepthMs plus the drop hysteresis (up to 3.5 frames above target), the frame playing
+        /// and a burst; a 40 ms packet takes two slots.
+        /// </summary>
         public int Slots = 16;
-        /// <summary>Largest payload kept, bytes. Default 320: 40 ms of G.711.</summary>
+        /// <summary>Largest payload accepted, bytes (larger ones are refused). Default 320: 40 ms of G.711 (our maxptime).</summary>
         public int MaxPayloadBytes = 320;
         /// <summary>Samples per output frame (GetFrame size). Default 160: 20 ms at 8 kHz.</summary>
         public int FrameSamples = 160;

@@ -27,11 +27,11 @@ namespace Endpoint.Media.Rtp
     /// <summary>RTP/RTCP state of one call.</summary>
     public sealed class RtpSession
     {
-        private readonly RtpHeader _header = new RtpHeader();
+        private readonly RtpHeader _header;      // the three from an RtpWorkspace (may be shared)
+        private readonly RtcpCompound _rtcp;
+        private readonly RtcpWriter _writer;
         private readonly RtpSourceState _active = new RtpSourceState();
         private readonly RtpSourceState _candidate = new RtpSourceState();
-        private readonly RtcpCompound _rtcp = new RtcpCompound();
-        private readonly RtcpWriter _writer = new RtcpWriter();
         private readonly RtcpSchedule _schedule;
         private readonly RtpSender _sender;
         private readonly byte[] _cname;
@@ -52,8 +52,19 @@ namespace Endpoint.Media.Rtp
         /// A session with a random SSRC and the given CNAME (RFC 3550 6.5.1; 1..255 bytes, copied).
         /// </summary>
         public RtpSession(IRandomSource random, int clockRate, byte[] cname, int cnameOff, int cnameLen)
+            : this(random, clockRate, cname, cnameOff, cnameLen, null) { }
+
+        /// <summary>
+        /// As above, with its parse/write scratch from <paramref name="workspace"/> (shared by the
+        /// sessions of one thread; null makes a private one).
+        /// </summary>
+        public RtpSession(IRandomSource random, int clockRate, byte[] cname, int cnameOff, int cnameLen, RtpWorkspace workspace)
         {
             if (cname == null || cnameLen <= 0 || cnameLen > 255) throw new System.ArgumentException("cname");
+            if (workspace == null) workspace = new RtpWorkspace();
+            _header = workspace.Header;
+            _rtcp = workspace.Rtcp;
+            _writer = workspace.Writer;
             _clockRate = clockRate;
             _sender = new RtpSender(random, clockRate);
             _schedule = new RtcpSchedule(random);
@@ -79,9 +90,9 @@ namespace Endpoint.Media.Rtp
         public RtpSender Sender { get { return _sender; } }
         /// <summary>The current remote source (InUse false until one passed probation).</summary>
         public RtpSourceState Remote { get { return _active; } }
-        /// <summary>Header of the last RTP packet passed to ReceiveRtp (valid when it returned an accepted status).</summary>
+        /// <summary>Header of the last RTP packet passed to ReceiveRtp (valid when it returned an accepted status, until a session sharing the workspace reads the next).</summary>
         public RtpHeader LastHeader { get { return _header; } }
-        /// <summary>Content of the last RTCP packet passed to ReceiveRtcp.</summary>
+        /// <summary>Content of the last RTCP packet passed to ReceiveRtcp (until a session sharing the workspace reads the next).</summary>
         public RtcpCompound LastRtcp { get { return _rtcp; } }
         /// <summary>The RTCP schedule.</summary>
         public RtcpSchedule Schedule { get { return _schedule; } }
