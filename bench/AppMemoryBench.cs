@@ -132,7 +132,7 @@ namespace Endpoint.Bench
             EndpointConfig cfg = Config(intercom, targets, parallel);
             UaConfig uc = UaConfig.FromSipConfig(cfg.Sip, "192.0.2.10", 5060);
             if (small) uc.UseSmallFootprint();
-            if (uc.MaxCalls < EndpointApp.CallSlotsFor(cfg)) uc.MaxCalls = EndpointApp.CallSlotsFor(cfg);
+            uc.EnsureCalls(EndpointApp.CallSlotsFor(cfg));
             var d = new Device { Ua = new UserAgent(uc, new UaRng()) };
             d.App = new EndpointApp(cfg, new Sink(), d.Ua, new Ports(), null, null, new MediaRng(), "192.0.2.10", 5060);
             if (intercom)

@@ -65,8 +65,7 @@ namespace Endpoint.Runtime
             if (error != null) return "sip.listen: " + error;
             _address = new LocalAddressMonitor(_localIp, ProbeTarget(), 5000);
             UaConfig ua = UaConfig.FromSipConfig(_config.Sip, _address.Current, _sip.Local.Port);
-            int appCalls = EndpointApp.CallSlotsFor(_config);
-            if (ua.MaxCalls < appCalls) ua.MaxCalls = appCalls; // the intercom rings up to 4 targets at once
+            ua.EnsureCalls(EndpointApp.CallSlotsFor(_config)); // the intercom rings up to 4 targets at once
             _ua = new UserAgent(ua, random);
             _rtp = new RtpPorts(_localIp, _config.Media);
             _wallOffset = unixMsNow - Now();

@@ -118,6 +118,26 @@ namespace Endpoint.Sip.Ua
         }
 
         /// <summary>
+        /// Raises the call capacity to <paramref name="calls"/> (e.g. an intercom ringing several
+        /// targets at once) and grows what every extra simultaneous INVITE needs with it: two
+        /// transactions, one outbox slot, the bytes of one kept INVITE with SDP in the retransmission
+        /// store and the outbox, and room for its provisional/final response events. No-op when
+        /// the capacity is already there.
+        /// </summary>
+        public void EnsureCalls(int calls)
+        {
+            int extra = calls - MaxCalls;
+            if (extra <= 0) return;
+            MaxCalls = calls;
+            TxPoolSize += 2 * extra;
+            TxStoreBytes += MessageBufferSize * extra;
+            OutboxSlots += extra;
+            OutboxBytes += MessageBufferSize * extra;
+            EventSlots += 2 * extra;
+            EventStoreBytes += 512 * extra;
+        }
+
+        /// <summary>
         /// Applies a named profile: "small" (<see cref="UseSmallFootprint"/>) or "default"/null
         /// (the field initialisers). False for an unknown name.
         /// </summary>
