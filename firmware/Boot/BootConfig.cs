@@ -87,20 +87,9 @@ namespace Endpoint.Boot
                 error = Source + ": no configuration stored (upload the JSON as file I:\\" + Key + ")";
                 return null;
             }
-            if (length > ConfigLoader.MaxConfigBytes)
-            {
-                error = Source + ": file is " + length.ToString() + " bytes, more than the " + ConfigLoader.MaxConfigBytes.ToString() + " allowed";
-                return null;
-            }
-            byte[] data = new byte[length];
-            int got;
-            StorageStatus s = storage.Read(Key, data, 0, length, out got);
-            if (s != StorageStatus.Ok)
-            {
-                error = Source + ": cannot read (" + Endpoint.Hal.StorageStatusText.Get(s) + ")";
-                return null;
-            }
-            return ConfigLoader.Load(data, 0, got, Source, out error);
+            byte[] data = ReadUpload(storage, length, out error);
+            if (data == null) return null;
+            return ConfigLoader.Load(data, 0, data.Length, Source, out error);
         }
     }
 }

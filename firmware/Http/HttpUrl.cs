@@ -70,14 +70,14 @@ namespace Endpoint.Http
                 if (close + 1 < authority.Length)
                 {
                     if (authority[close + 1] != ':') { error = "text after ']' that is not ':port'"; return null; }
-                    port = ParsePort(authority.Substring(close + 2));
+                    port = Endpoint.Config.HostPort.ParsePort(authority.Substring(close + 2));
                 }
             }
             else
             {
                 int colon = authority.IndexOf(':');
                 host = colon < 0 ? authority : authority.Substring(0, colon);
-                if (colon >= 0) port = ParsePort(authority.Substring(colon + 1));
+                if (colon >= 0) port = Endpoint.Config.HostPort.ParsePort(authority.Substring(colon + 1));
             }
             if (host.Length == 0) { error = "a URL without a host"; return null; }
             if (port < 0) { error = "a URL with a port that is not 1..65535"; return null; }
@@ -90,19 +90,6 @@ namespace Endpoint.Http
             string target = authEnd < text.Length ? text.Substring(authEnd) : "/";
             if (target[0] == '?') target = "/" + target;
             return new HttpUrl(host, port, target);
-        }
-
-        private static int ParsePort(string s)
-        {
-            if (s.Length == 0 || s.Length > 5) return -1;
-            int v = 0;
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                if (c < '0' || c > '9') return -1;
-                v = v * 10 + (c - '0');
-            }
-            return v >= 1 && v <= 65535 ? v : -1;
         }
 
         private static bool StartsWithIgnoreCase(string s, string prefix)
