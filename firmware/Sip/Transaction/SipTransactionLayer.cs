@@ -3,7 +3,7 @@
 // OnTimer(nowMs) / NextDeadline, timers A..M as deadlines from T1/T2/T4, everything sent written
 // to a caller-owned SipOutbox. This file: construction, pool and ids, events, timers. Receiving
 // is in SipTransactionLayer.Receive.cs, sending in SipTransactionLayer.Send.cs.
-// Depends on Endpoint.Sip.Message, IRandom, SipOutbox, SipByteStore. No sockets, threads or
+// Depends on Endpoint.Sip.Message, Endpoint.Crypto.IRandomSource, SipOutbox, SipByteStore. No sockets, threads or
 // clocks; allocates only in the constructor. Memory: one write buffer of MessageBufferSize shared
 // by every message we build, one SipByteStore of StoreBytes holding the requests and responses
 // kept for retransmission (exact lengths), small per-transaction key buffers. Limits: PoolSize
@@ -16,7 +16,7 @@ namespace Endpoint.Sip.Transaction
     public sealed partial class SipTransactionLayer
     {
         private readonly SipTransactionConfig _cfg;
-        private readonly IRandom _random;
+        private readonly Endpoint.Crypto.IRandomSource _random;
         private readonly SipOutbox _outbox;
         private readonly SipTransaction[] _pool;
         private readonly SipByteStore _store;
@@ -39,7 +39,7 @@ namespace Endpoint.Sip.Transaction
         public const int BranchLength = 31;
 
         /// <summary>Creates the layer and preallocates every transaction and buffer.</summary>
-        public SipTransactionLayer(SipTransactionConfig config, IRandom random, SipOutbox outbox)
+        public SipTransactionLayer(SipTransactionConfig config, Endpoint.Crypto.IRandomSource random, SipOutbox outbox)
         {
             if (config == null || random == null || outbox == null) throw new System.ArgumentNullException();
             if (config.PoolSize < 1 || config.PoolSize > 255 || config.T1 < 1 || config.T2 < config.T1 || config.T4 < 0) throw new System.ArgumentOutOfRangeException();

@@ -1,14 +1,13 @@
-// Adapts the system random source (Endpoint.Crypto.IRandomSource) to the transaction layer's
-// IRandom so one generator feeds branches, tags, Call-IDs, cnonces and back-off jitter. Also
-// draws bounded integers for the RFC 3261 §14.1 glare delays. Depends on Endpoint.Crypto and
-// Endpoint.Sip.Transaction. Allocation-free after construction.
+// The user agent's one random source (Endpoint.Crypto.IRandomSource, passed on to the
+// transaction layer) so one generator feeds branches, tags, Call-IDs, cnonces and back-off
+// jitter; also draws bounded integers for the RFC 3261 §14.1 glare delays. Depends on
+// Endpoint.Crypto. Allocation-free after construction.
 using Endpoint.Crypto;
-using Endpoint.Sip.Transaction;
 
 namespace Endpoint.Sip.Ua
 {
     /// <summary>One random source for every layer.</summary>
-    public sealed class UaRandom : IRandom
+    public sealed class UaRandom : IRandomSource
     {
         private readonly IRandomSource _source;
         private readonly byte[] _four = new byte[4];

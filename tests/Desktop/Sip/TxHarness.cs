@@ -1,4 +1,4 @@
-// Test harness for the transaction layer: a deterministic IRandom, a manual clock, helpers to
+// Test harness for the transaction layer: a deterministic random source, a manual clock, helpers to
 // feed text messages from an address and to drain the outbox as (text, destination) pairs.
 using System.Collections.Generic;
 using System.Text;
@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Endpoint.Tests.Sip
 {
-    internal sealed class CountingRandom : IRandom
+    internal sealed class CountingRandom : Endpoint.Crypto.IRandomSource
     {
         private byte _next = 1;
         public void NextBytes(byte[] buffer, int offset, int count)

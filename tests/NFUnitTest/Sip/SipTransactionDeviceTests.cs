@@ -7,7 +7,7 @@ using nanoFramework.TestFramework;
 
 namespace Endpoint.NFUnitTest.Sip
 {
-    internal sealed class DeviceTestRandom : IRandom
+    internal sealed class DeviceTestRandom : Endpoint.Crypto.IRandomSource
     {
         private byte _n = 7;
 
