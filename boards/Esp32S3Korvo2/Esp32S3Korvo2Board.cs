@@ -1,8 +1,8 @@
 // Espressif ESP32-S3-Korvo-2 V3 (ESP32-S3-WROOM-1 N16R8, ES8311 DAC, ES7210 microphone ADC,
 // NS4150 amplifier). Pins from ESP-ADF components/audio_board/esp32_s3_korvo2_v3/
 // board_pins_config.c + board_def.h and the "Pin Allocation Summary" of the ESP32-S3-Korvo-2 V3.0
-// user guide; see README.md. Capture needs an ES7210 driver, which is not written yet, so the
-// Microphone feature is not claimed. LEDs sit on a TCA9554 I/O expander and the keys on an ADC
+// user guide; see README.md. Capture: ES7210 (Es7210Adc) in normal I2S mode, MIC1 in the left
+// slot of SDOUT1 (I2S DIN, GPIO10); see README.md for what is inferred and not verified. LEDs sit on a TCA9554 I/O expander and the keys on an ADC
 // ladder (GPIO5): neither is a plain GPIO, so no LED or call button is declared. Pure data plus
 // the pin-mux routine. Depends on BoardDefinition, BoardPinMux.
 using Endpoint.Hal;
@@ -18,15 +18,15 @@ namespace Endpoint.Boards.Esp32S3Korvo2
         /// <summary>Builds the definition.</summary>
         public static BoardDefinition Create()
         {
-            I2sPortConfig i2s = new I2sPortConfig { Bus = 1, Mclk = 16, Bclk = 9, Ws = 45, Dout = 8, Din = 10, SlotBits = 16 };
+            I2sPortConfig i2s = new I2sPortConfig { Bus = 1, Mclk = 16, Bclk = 9, Ws = 45, Dout = 8, Din = 10, SlotBits = 16, InputSlot = 0 };
             return new BoardDefinition
             {
                 Name = "esp32-s3-korvo-2-v3",
-                Description = "Espressif ESP32-S3-Korvo-2 V3: ES8311 DAC + NS4150 speaker amplifier; ES7210 mic ADC (driver not done)",
+                Description = "Espressif ESP32-S3-Korvo-2 V3: ES8311 DAC + NS4150 speaker amplifier; ES7210 mic ADC (MIC1/MIC2, MIC1 captured)",
                 Soc = SocKind.Esp32S3,
                 Module = "ESP32-S3-WROOM-1 (16 MB flash, 8 MB octal PSRAM)",
                 Psram = PsramKind.Octal,
-                Features = BoardFeature.Speaker | BoardFeature.CodecControl | BoardFeature.Psram,
+                Features = BoardFeature.Speaker | BoardFeature.Microphone | BoardFeature.CodecControl | BoardFeature.Psram,
                 I2cBus = 1,
                 I2cSda = 17,
                 I2cScl = 18,

@@ -1,6 +1,6 @@
 // The drivers of one booted board, handed to the product application (ProductFactory) the way
 // VirtualRig hands the simulated ones on the desktop: keypad, hook switch, call button, LEDs,
-// door relay, amplifier, codec control, microphone and speaker, and persistent storage. Any of
+// door relay, amplifier, codec control, microphone ADC control, microphone and speaker, and persistent storage. Any of
 // them is null when the board lacks the part or its start-up failed (Errors says why). Poll
 // advances every pollable driver; the product calls it from OnTimer (or polls its own subset).
 // Depends on hal interfaces only.
@@ -29,6 +29,8 @@ namespace Endpoint.Boot
         public IIndicator[] Leds = NoLeds;
         /// <summary>Codec control after a successful Init, or null (no codec, or it failed).</summary>
         public ICodecControl Codec;
+        /// <summary>Separate microphone ADC control after a successful Init (ES7210), or null.</summary>
+        public IMicrophoneAdc MicAdc;
         /// <summary>Microphone frames, or null (silence).</summary>
         public IAudioInput Microphone;
         /// <summary>Speaker frames, or null (discarded).</summary>

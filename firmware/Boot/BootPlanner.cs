@@ -1,7 +1,7 @@
 // Turns a validated configuration into a BootPlan for a real board, or a failure with one clear
 // message: unknown board (lists the known ones), a board that fails BoardValidator (every pin
 // collision named, e.g. "pin 0: I2S MCLK and keypad row 1"), or a missing `wifi` section. Picks
-// the codec driver (ES8388 / ES8311 / none), the I2S controllers (one duplex controller for a
+// the codec driver (ES8388 / ES8311 / none), the microphone ADC driver (ES7210 / none), the I2S controllers (one duplex controller for a
 // codec, separate transmit and receive controllers for an I2S amplifier plus an I2S microphone),
 // and 8 kHz. Touches no hardware. Pure; cold path (allocates). Depends on BoardRegistry,
 // BoardValidator, EndpointConfig.
@@ -94,8 +94,21 @@ namespace Endpoint.Boot
             {
                 plan.AudioPorts = PlanPorts(board, notes);
             }
-            if (board.MicAdc != AudioPart.None && !board.Has(BoardFeature.Microphone))
+            if (board.MicAdc == AudioPart.Es7210 && board.Has(BoardFeature.Microphone) && plan.AudioPorts.Length > 0)
+            {
+                plan.MicAdc = AudioPart.Es7210;
+                plan.MicAdcAddress = board.MicAdcAddress;
+                plan.MicAdcConfig = new Es7210Config
+                {
+                    MclkMultiple = board.Microphone != null ? board.Microphone.MclkMultiple : 256,
+                    Mics = Es7210Config.Mic1 | Es7210Config.Mic2,
+                    GainDb = plan.CodecConfig.MicGainDb,
+                };
+            }
+            else if (board.MicAdc != AudioPart.None && !board.Has(BoardFeature.Microphone))
                 notes.Add("microphone ADC on this board has no driver yet: calls send silence");
+            else if (board.MicAdc != AudioPart.None && board.MicAdc != AudioPart.Es7210)
+                notes.Add("microphone ADC part " + ((int)board.MicAdc).ToString() + " has no driver: calls send silence");
 
             plan.Warnings = new string[notes.Count];
             for (int i = 0; i < notes.Count; i++) plan.Warnings[i] = (string)notes[i];

@@ -5,12 +5,14 @@
 //              opens are named, non-fatal);
 //   4. audio   open the I2S controllers at 8 kHz;
 //   5. codec   ES8388/ES8311 Init over I2C;
+//   5b. micadc ES7210 Init over I2C (boards with a separate microphone ADC, e.g. Korvo-2);
 //   6. network (separate call, Connect) join Wi-Fi, then use the DHCP address for SIP.
 // Policy (documented in firmware/Boot/README.md): steps 1-2 failing stop the device (status LED
 // pattern, see BootFailures); a codec or I2S failure is NOT fatal: it becomes one readable
 // line ("ES8388 at I2C bus 1 address 0x10 (SDA 18, SCL 23): ES8388 reg 0x08 write: address
 // NAK") and the device continues without audio, because registration, call signalling, RFC 4733
-// DTMF and the door relay still work and the device stays reachable for diagnosis. Each step
+// DTMF and the door relay still work and the device stays reachable for diagnosis. A failing
+// microphone ADC disables capture only ("...; capture disabled, playback continues"). Each step
 // emits `event boot step=NAME result=ok|warning|error ...`. Pure: no threads, clocks or sockets.
 // Depends on BootPlanner, IBootPlatform, hal/Drivers, Endpoint.App (IEventSink, EventLine).
 using System.Collections;
@@ -82,6 +84,7 @@ namespace Endpoint.Boot
                 amp.Enable(true);
             }
             else devices.Amplifier = amp;
+            if (plan.MicAdc != AudioPart.None) InitMicAdc(plan, platform, devices, problems, sink);
 
             result.Devices = devices;
             result.Problems = new string[problems.Count];
@@ -216,6 +219,38 @@ namespace Endpoint.Boot
             devices.Microphone = null;
             devices.Speaker = null;
             Report(sink, "codec", "error", msg);
+        }
+
+        private static void InitMicAdc(BootPlan plan, IBootPlatform platform, BoardDevices devices, ArrayList problems, IEventSink sink)
+        {
+            if (devices.Microphone == null)
+            {
+                Report(sink, "micadc", "warning", plan.MicAdcLocation + ": not started, the I2S input is not open");
+                return;
+            }
+            string error;
+            IRegisterBus bus = platform.OpenRegisterBus(plan.I2cBus, plan.MicAdcAddress, plan.I2cSpeedHz, out error);
+            string msg;
+            if (bus == null)
+            {
+                msg = plan.MicAdcLocation + ": cannot open the I2C bus: " + (error == null ? "unknown error" : error);
+            }
+            else
+            {
+                Es7210Adc adc = new Es7210Adc(bus, plan.MicAdcConfig);
+                CodecStatus s = adc.Init(plan.SampleRate);
+                if (s.Ok)
+                {
+                    devices.MicAdc = adc;
+                    Report(sink, "micadc", "ok", plan.MicAdcLocation + " at " + plan.SampleRate.ToString() + " Hz, gain " + adc.GainDb.ToString() + " dB");
+                    return;
+                }
+                msg = plan.MicAdcLocation + ": " + s.Message + Hint(s);
+            }
+            msg += "; capture disabled, playback continues";
+            problems.Add(msg);
+            devices.Microphone = null;
+            Report(sink, "micadc", "error", msg);
         }
 
         private static string Hint(CodecStatus s)

@@ -1,6 +1,7 @@
 using Endpoint.Boards;
 using Endpoint.Boot;
 using Endpoint.Config;
+using Endpoint.Hal.Drivers;
 using Xunit;
 
 namespace Endpoint.Tests.Boot
@@ -51,12 +52,42 @@ namespace Endpoint.Tests.Boot
         }
 
         [Fact]
-        public void The_korvo_plays_but_notes_that_its_microphone_adc_has_no_driver()
+        public void The_korvo_plays_through_the_es8311_and_captures_through_the_es7210()
         {
             BootPlan p = Plan("esp32-s3-korvo-2-v3");
             Assert.Single(p.AudioPorts);
             Assert.True(p.AudioPorts[0].Transmit);
-            Assert.False(p.AudioPorts[0].Receive);
+            Assert.True(p.AudioPorts[0].Receive);
+            Assert.Equal(0, p.AudioPorts[0].InputSlot);
+            Assert.Equal(AudioPart.Es7210, p.MicAdc);
+            Assert.Equal(0x40, p.MicAdcAddress);
+            Assert.Equal(Es7210Config.Mic1 | Es7210Config.Mic2, p.MicAdcConfig.Mics);
+            Assert.Equal(256, p.MicAdcConfig.MclkMultiple);
+            Assert.Equal("ES7210 at I2C bus 1 address 0x40 (SDA 17, SCL 18)", p.MicAdcLocation);
+            Assert.DoesNotContain(p.Warnings, w => w.Contains("microphone ADC"));
+        }
+
+        [Fact]
+        public void A_board_whose_mic_adc_is_not_claimed_still_gets_the_no_driver_note()
+        {
+            BoardDefinition b = new BoardDefinition
+            {
+                Name = "adc-unclaimed",
+                Soc = SocKind.Esp32S3,
+                Features = BoardFeature.Speaker | BoardFeature.CodecControl,
+                I2cSda = 17,
+                I2cScl = 18,
+                Codec = AudioPart.Es8311,
+                CodecAddress = 0x18,
+                MicAdc = AudioPart.Es7210,
+                MicAdcAddress = 0x40,
+                Speaker = new I2sPortConfig { Bus = 1, Mclk = 16, Bclk = 9, Ws = 45, Dout = 8, Din = 10, SlotBits = 16 },
+            };
+            BootFailure f;
+            string e;
+            BootPlan p = BootPlanner.Plan(b, BootConfigs.ForBoard("esp32-s3-korvo-2-v3"), out f, out e);
+            Assert.NotNull(p);
+            Assert.Equal(AudioPart.None, p.MicAdc);
             Assert.Contains(p.Warnings, w => w.Contains("microphone ADC"));
         }
 

@@ -78,6 +78,93 @@ namespace Endpoint.Tests.Boot
             Assert.Null(r.Devices.Speaker);
         }
 
+        private static FakePlatform Korvo(Es8311Emulator dac, Es7210Emulator adc)
+        {
+            var platform = new FakePlatform();
+            platform.ChipsByAddress[0x18] = dac;
+            platform.ChipsByAddress[0x40] = adc;
+            return platform;
+        }
+
+        [Fact]
+        public void A_healthy_korvo_plays_through_the_es8311_and_captures_through_the_es7210()
+        {
+            var dac = new Es8311Emulator();
+            var adc = new Es7210Emulator();
+            var platform = Korvo(dac, adc);
+            var sink = new RecordingSink();
+            BootResult r = Boot("esp32-s3-korvo-2-v3", platform, sink);
+
+            Assert.True(r.Ok, r.Error);
+            Assert.Empty(r.Problems);
+            Assert.NotNull(r.Devices.Codec);
+            Assert.NotNull(r.Devices.MicAdc);
+            Assert.True(r.Devices.MicAdc.IsReady);
+            Assert.NotNull(r.Devices.Speaker);
+            Assert.NotNull(r.Devices.Microphone);
+            Assert.Equal(new[] { "pins", "i2s I2S1 tx+rx 16-bit 8000", "i2c 1 0x18", "i2c 1 0x40" }, platform.Calls.ToArray());
+            Assert.True(adc.PgaOn(0) && adc.PgaOn(1) && !adc.PgaOn(2));
+            Assert.Equal(8000, adc.InternalSampleRate(256 * 8000));
+            Assert.Contains("event boot step=micadc result=ok detail=\"ES7210 at I2C bus 1 address 0x40 (SDA 17, SCL 18) at 8000 Hz, gain 24 dB\"", sink.Events);
+            Assert.True(platform.SimGpio.OutputLevel(48), "amplifier on");
+        }
+
+        [Fact]
+        public void An_absent_es7210_disables_capture_with_one_line_and_keeps_playback()
+        {
+            var dac = new Es8311Emulator();
+            var adc = new Es7210Emulator { Absent = true };
+            var platform = Korvo(dac, adc);
+            var sink = new RecordingSink();
+            BootResult r = Boot("esp32-s3-korvo-2-v3", platform, sink);
+
+            Assert.True(r.Ok);
+            string problem = Assert.Single(r.Problems);
+            Assert.Equal("ES7210 at I2C bus 1 address 0x40 (SDA 17, SCL 18): ES7210 reg 0x00 write: address NAK (no chip answers at this address: check power, wiring and the board choice); capture disabled, playback continues", problem);
+            Assert.Null(r.Devices.MicAdc);
+            Assert.Null(r.Devices.Microphone);
+            Assert.NotNull(r.Devices.Speaker);
+            Assert.NotNull(r.Devices.Codec);
+            Assert.True(r.Devices.Codec.IsReady);
+            Assert.True(r.Devices.HasAudio);
+            Assert.True(platform.SimGpio.OutputLevel(48), "playback amplifier stays on");
+            string line = Assert.Single(sink.Events, e => e.StartsWith("event boot step=micadc"));
+            Assert.StartsWith("event boot step=micadc result=error reason=\"ES7210 at I2C bus 1 address 0x40", line);
+            Assert.DoesNotContain('\n', line);
+        }
+
+        [Fact]
+        public void An_es7210_that_naks_mid_init_is_named_with_register_and_playback_is_kept()
+        {
+            var dac = new Es8311Emulator();
+            var adc = new Es7210Emulator();
+            adc.NakOnRegister(0x02, Endpoint.Hal.RegisterOp.Write, BusStatus.DataNak);
+            var platform = Korvo(dac, adc);
+            BootResult r = Boot("esp32-s3-korvo-2-v3", platform, new RecordingSink());
+
+            string problem = Assert.Single(r.Problems);
+            Assert.StartsWith("ES7210 at I2C bus 1 address 0x40 (SDA 17, SCL 18): ES7210 reg 0x02 write: data NAK; capture disabled", problem);
+            Assert.Null(r.Devices.Microphone);
+            Assert.NotNull(r.Devices.Speaker);
+            Assert.True(dac.TransactionCount > 20);
+        }
+
+        [Fact]
+        public void A_failed_es8311_leaves_the_es7210_untouched()
+        {
+            var dac = new Es8311Emulator { Absent = true };
+            var adc = new Es7210Emulator();
+            var platform = Korvo(dac, adc);
+            var sink = new RecordingSink();
+            BootResult r = Boot("esp32-s3-korvo-2-v3", platform, sink);
+
+            string problem = Assert.Single(r.Problems);
+            Assert.Contains("ES8311 at I2C bus 1 address 0x18", problem);
+            Assert.Equal(0, adc.TransactionCount);
+            Assert.False(r.Devices.HasAudio);
+            Assert.Contains(sink.Events, e => e.StartsWith("event boot step=micadc result=warning"));
+        }
+
         [Fact]
         public void A_wrong_chip_at_the_codec_address_is_reported_as_a_chip_id_mismatch()
         {

@@ -32,6 +32,7 @@ namespace Endpoint.Tests.Boot
         public readonly RecordingMux Mux = new RecordingMux();
         public readonly List<string> Calls = new List<string>();
         public IRegisterBus Chip;                  // what OpenRegisterBus returns (an emulator)
+        public readonly Dictionary<int, IRegisterBus> ChipsByAddress = new Dictionary<int, IRegisterBus>(); // overrides Chip per address
         public string BusOpenError;                // non-null: OpenRegisterBus fails
         public readonly HashSet<int> FailingI2sBuses = new HashSet<int>();
         public string NetworkError;                // non-null: ConnectNetwork fails
@@ -51,7 +52,9 @@ namespace Endpoint.Tests.Boot
         {
             Calls.Add("i2c " + bus + " 0x" + address.ToString("X2"));
             error = BusOpenError;
-            return BusOpenError == null ? Chip : null;
+            if (BusOpenError != null) return null;
+            IRegisterBus chip;
+            return ChipsByAddress.TryGetValue(address, out chip) ? chip : Chip;
         }
 
         public string OpenAudio(I2sPlan port, int sampleRate, out IAudioInput input, out IAudioOutput output)

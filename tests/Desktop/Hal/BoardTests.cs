@@ -214,7 +214,10 @@ namespace Endpoint.Tests.Hal
             Assert.Equal(AudioPart.Es8311, k.Codec);
             Assert.Equal(0x18, k.CodecAddress);
             Assert.Equal(AudioPart.Es7210, k.MicAdc);
-            Assert.False(k.Has(BoardFeature.Microphone));
+            Assert.True(k.Has(BoardFeature.Microphone));
+            Assert.Equal(0x40, k.MicAdcAddress);
+            Assert.Equal(0, k.Microphone.InputSlot);
+            Assert.DoesNotContain("not done", k.Description);
             Assert.Equal(48, k.AmpEnablePin);
             BoardDefinition a = Esp32AudioKitBoard.Definition;
             Assert.Equal(2, a.CodecMicInput);
