@@ -28,7 +28,7 @@ namespace Endpoint.Host
         /// <summary>The product application for the board, or null when the board has none.</summary>
         public static IProductApp Create(EndpointConfig config, VirtualRig rig)
         {
-            if (config.Board == "virtual-intercom" && config.Intercom != null) return new Endpoint.App.Intercom.IntercomApp(config.Intercom, rig.CallButton, rig.Relay, rig.Led("status"), rig.Led("call"), false);
+            if (config.Board == "virtual-intercom" && config.Intercom != null) return new Endpoint.App.Intercom.IntercomApp(config.Intercom, rig.CallButton, rig.Relay, rig.Led("status"), rig.Led("call"), true);
             if (config.Board == "virtual-deskphone") return new Endpoint.App.DeskPhone.DeskPhoneApp(rig.Keypad, rig.Hook, rig.Led("status"), rig.Led("message"));
             return null;
         }

@@ -73,7 +73,7 @@ namespace Endpoint.Host
                 _keyRelease = nowMs + KeyPressMs;
             }
             if (nowMs >= _buttonRelease) { _rig.SetCallButton(false); _buttonRelease = long.MaxValue; }
-            _rig.Poll(nowMs);
+            _rig.TickInputs(nowMs); // the product polls its drivers, as on a board
         }
     }
 }

@@ -102,9 +102,18 @@ namespace Endpoint.Boards.Virtual
         /// <summary>Applies scheduled inputs and polls every driver.</summary>
         public void Poll(long nowMs)
         {
+            TickInputs(nowMs);
+            foreach (IPollable p in _pollables) p.Poll(nowMs);
+        }
+
+        /// <summary>
+        /// Applies scheduled inputs only (the electrical side). Used when a product application
+        /// polls its drivers itself, as it does on a real board, so they are not polled twice.
+        /// </summary>
+        public void TickInputs(long nowMs)
+        {
             Gpio.Tick(nowMs);
             if (Matrix != null) Matrix.Tick(nowMs);
-            foreach (IPollable p in _pollables) p.Poll(nowMs);
         }
 
         /// <summary>Closes a key contact (the keypad reports it after debounce).</summary>

@@ -103,6 +103,7 @@ namespace Endpoint.App
         {
             int gainQ8 = VolumeGainQ8(_volume);
             bool tone = _tone.Active;
+            if (!tone && gainQ8 == 256) return; // default volume, no local tone: nothing to do this frame
             if (tone) _tone.Fill(_toneFrame, 0, _toneFrame.Length);
             for (int i = 0; i < frame.Length; i++)
             {
